@@ -1,0 +1,138 @@
+/**
+ * The shared `secrets` settings block: configured once, read by every rule of the ESLint
+ * plugin (as `settings.secrets`) and by the scanner. Validation and defaults live here only,
+ * so both tools agree on what a configuration means and reject the same mistakes.
+ */
+import path from "node:path";
+import { Ajv, type ErrorObject } from "ajv";
+import picomatch from "picomatch";
+import { classifySecretName, type ClassifierOptions, type SecretNameVerdict } from "./classifier.js";
+
+/** The settings as a user writes them. Every key is optional. */
+export interface SecretsSettingsInput {
+  /** Names of the sanctioned accessor functions. Default `["getSecret"]`. */
+  accessors?: string[];
+  /** Globs (relative to the working directory) of files that implement the accessor. Default `[]`. */
+  accessorFiles?: string[];
+  /** Module that suggestions import the accessor from. No default: without it, no suggestion. */
+  importFrom?: string;
+  /** Extra head words that make a name secret. Default `[]`. */
+  secretWords?: string[];
+  /** Names (exact, or `*` globs) that are always secrets. Default `[]`. */
+  alwaysSecret?: string[];
+  /** Names (exact, or `*` globs) that are never secrets. Default `[]`. */
+  ignoreNames?: string[];
+}
+
+export const DEFAULT_ACCESSORS: readonly string[] = ["getSecret"];
+
+const stringList = { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } as const;
+
+/** JSON schema of the settings block; unknown keys are errors, not silently ignored. */
+export const secretsSettingsSchema = {
+  $id: "https://eslint-plugin-secrets.dev/schemas/settings.json",
+  title: "secrets settings",
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    accessors: { ...stringList, minItems: 1, description: "Names of the sanctioned accessor functions." },
+    accessorFiles: { ...stringList, description: "Globs of the files that implement the accessor." },
+    importFrom: { type: "string", minLength: 1, description: "Module suggestions import the accessor from." },
+    secretWords: { ...stringList, description: "Extra head words that make a name secret." },
+    alwaysSecret: { ...stringList, description: "Names (or * globs) that are always secrets." },
+    ignoreNames: { ...stringList, description: "Names (or * globs) that are never secrets." },
+  },
+} as const;
+
+export class SecretsConfigError extends Error {
+  override readonly name = "SecretsConfigError";
+}
+
+/** Settings with defaults applied and the judgements they imply, ready to use. */
+export interface ResolvedSecretsSettings {
+  readonly accessors: readonly string[];
+  readonly accessorFiles: readonly string[];
+  readonly importFrom: string | undefined;
+  readonly classifier: ClassifierOptions;
+  /** Whether an environment variable name is a secret under these settings (memoised). */
+  isSecretName(name: string): boolean;
+  /** The classifier's full verdict, for messages and `explain`-style output. */
+  classify(name: string): SecretNameVerdict;
+  /** Whether a file (absolute, or relative to `cwd`) implements the accessor. */
+  isAccessorFile(filename: string, cwd: string): boolean;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const validateSettings = ajv.compile<SecretsSettingsInput>(secretsSettingsSchema);
+
+function describeAjvError(error: ErrorObject): string {
+  const where = error.instancePath === "" ? "settings" : `settings${error.instancePath.replace(/\//g, ".")}`;
+  if (error.keyword === "additionalProperties") {
+    const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
+    const known = Object.keys(secretsSettingsSchema.properties).join(", ");
+    return `${where} has unknown key "${extra}" (known keys: ${known})`;
+  }
+  return `${where} ${error.message ?? "is invalid"}`;
+}
+
+/** Turns a path into the POSIX path relative to `cwd` that globs are written against. */
+export function toPosixRelative(filename: string, cwd: string): string {
+  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+  return relative.split(path.sep).join("/");
+}
+
+const resolvedCache = new WeakMap<object, ResolvedSecretsSettings>();
+
+/**
+ * Validates a settings block and applies defaults. `source` names where it came from in
+ * error messages (`settings.secrets` in an ESLint config, a scanner config file).
+ * Results are cached per input object, so rules can call this on every file for free.
+ */
+export function resolveSecretsSettings(input: unknown, source = "settings.secrets"): ResolvedSecretsSettings {
+  if (input === undefined || input === null) return resolveValid({}, EMPTY_KEY);
+  if (typeof input === "object") {
+    const cached = resolvedCache.get(input);
+    if (cached) return cached;
+  }
+  if (!validateSettings(input)) {
+    const problems = (validateSettings.errors ?? []).map(describeAjvError).join("; ");
+    throw new SecretsConfigError(`Invalid ${source}: ${problems.replace(/^settings/, "").trim() || problems}`);
+  }
+  return resolveValid(input, input);
+}
+
+const EMPTY_KEY = {};
+
+function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSecretsSettings {
+  const cached = resolvedCache.get(cacheKey);
+  if (cached) return cached;
+
+  const classifier: ClassifierOptions = {
+    secretWords: input.secretWords ?? [],
+    alwaysSecret: input.alwaysSecret ?? [],
+    ignoreNames: input.ignoreNames ?? [],
+  };
+  const accessorFiles = input.accessorFiles ?? [];
+  const matchAccessorFile = accessorFiles.length > 0 ? picomatch(accessorFiles, { dot: true }) : () => false;
+  const verdicts = new Map<string, SecretNameVerdict>();
+  const classify = (name: string): SecretNameVerdict => {
+    let verdict = verdicts.get(name);
+    if (!verdict) {
+      verdict = classifySecretName(name, classifier);
+      verdicts.set(name, verdict);
+    }
+    return verdict;
+  };
+
+  const resolved: ResolvedSecretsSettings = {
+    accessors: input.accessors ?? DEFAULT_ACCESSORS,
+    accessorFiles,
+    importFrom: input.importFrom,
+    classifier,
+    classify,
+    isSecretName: (name) => classify(name).secret,
+    isAccessorFile: (filename, cwd) => matchAccessorFile(toPosixRelative(filename, cwd)),
+  };
+  resolvedCache.set(cacheKey, resolved);
+  return resolved;
+}
