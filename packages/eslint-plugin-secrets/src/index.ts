@@ -1,0 +1,55 @@
+import { createRequire } from "node:module";
+import type { TSESLint } from "@typescript-eslint/utils";
+import literalSecretName from "./rules/literal-secret-name.js";
+import noBareEnvSecret from "./rules/no-bare-env-secret.js";
+import noSecretFallback from "./rules/no-secret-fallback.js";
+
+const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
+
+export const rules = {
+  "literal-secret-name": literalSecretName,
+  "no-bare-env-secret": noBareEnvSecret,
+  "no-secret-fallback": noSecretFallback,
+} satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
+
+type RuleName = keyof typeof rules;
+type RuleEntry = TSESLint.FlatConfig.RuleEntry;
+
+const recommendedRules: Record<`secrets/${RuleName}`, RuleEntry> = {
+  "secrets/literal-secret-name": "error",
+  "secrets/no-bare-env-secret": "error",
+  "secrets/no-secret-fallback": "error",
+};
+
+/** `strict` also forbids handing the whole environment, secrets included, to a child process. */
+const strictRules: Record<`secrets/${RuleName}`, RuleEntry> = {
+  ...recommendedRules,
+  "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false }],
+};
+
+interface SecretsPlugin {
+  meta: { name: string; version: string };
+  rules: typeof rules;
+  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+}
+
+const plugin: SecretsPlugin = {
+  meta: { name, version },
+  rules,
+  configs: {} as SecretsPlugin["configs"],
+};
+
+plugin.configs.recommended = {
+  name: "secrets/recommended",
+  plugins: { secrets: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: recommendedRules,
+};
+plugin.configs.strict = {
+  name: "secrets/strict",
+  plugins: { secrets: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  rules: strictRules,
+};
+
+export const configs = plugin.configs;
+export const meta = plugin.meta;
+export default plugin;

@@ -1,0 +1,121 @@
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { insertAccessorImport } from "../util/accessor-import.js";
+import { createAccessorMatcher } from "../util/accessor-calls.js";
+import { createRule } from "../util/create-rule.js";
+import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
+import { getSecretsSettings, isInAccessorFile } from "../util/settings.js";
+
+export type Options = [
+  {
+    /** Report `process.env[name]` and other reads whose key is not known statically. */
+    checkDynamicKeys?: boolean;
+    /** Report reads of the whole environment: `{ ...process.env }`, `Object.entries(process.env)`. */
+    checkWholeEnv?: boolean;
+    /** Allow handing the whole environment to a child process (`{ env: process.env }`). */
+    allowChildProcessEnv?: boolean;
+  },
+];
+
+export type MessageIds = "bareSecretRead" | "dynamicKeyRead" | "wholeEnvRead" | "useAccessor";
+
+const WHOLE_ENV_USES: Record<WholeEnvUse, string> = {
+  spread: "spread into an object",
+  rest: "collected by a rest element",
+  call: "passed to a function that reads every value",
+  "child-process": "handed on as a child process environment",
+};
+
+export default createRule<Options, MessageIds>({
+  name: "no-bare-env-secret",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow reading secrets from the environment except through the sanctioned accessor",
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          checkDynamicKeys: {
+            type: "boolean",
+            description: "Report environment reads whose key is not known statically.",
+          },
+          checkWholeEnv: {
+            type: "boolean",
+            description: "Report reads of the whole environment (spread, rest, Object.entries, JSON.stringify).",
+          },
+          allowChildProcessEnv: {
+            type: "boolean",
+            description: "Allow handing the whole environment to a child process as its `env` option.",
+          },
+        },
+      },
+    ],
+    messages: {
+      bareSecretRead:
+        "Secret '{{name}}' is read from {{source}}. Read it with {{accessor}}(\"{{name}}\") so that a missing secret fails fast and the scanner can check the name.",
+      dynamicKeyRead:
+        "{{source}} is read with a computed key, which can read any secret. Read secrets with {{accessor}}() and a literal name; read configuration by its name.",
+      wholeEnvRead:
+        "The whole of {{source}}, secrets included, is {{use}}. Take only the variables you need, and read secrets with {{accessor}}().",
+      useAccessor: "Replace with {{accessor}}(\"{{name}}\").",
+    },
+  },
+  defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
+  create(context, [options]) {
+    const settings = getSecretsSettings(context);
+    if (isInAccessorFile(context, settings)) return {};
+    const accessor = settings.accessors[0] ?? "getSecret";
+    const matcher = createAccessorMatcher(context, settings.accessors);
+    // Suggest the rewrite only when the accessor can be made available: imported already, or importFrom is set.
+    const suggestedAccessor = matcher.importedLocalName ?? accessor;
+    const canSuggest = matcher.importedLocalName !== undefined || settings.importFrom !== undefined;
+
+    const suggestion = (name: string, expression: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
+      if (!canSuggest) return [];
+      return [
+        {
+          messageId: "useAccessor",
+          data: { accessor: suggestedAccessor, name },
+          fix: (fixer) => {
+            const fixes = [fixer.replaceText(expression, `${suggestedAccessor}(${JSON.stringify(name)})`)];
+            if (matcher.importedLocalName === undefined && settings.importFrom !== undefined) {
+              fixes.push(insertAccessorImport(context, fixer, accessor, settings.importFrom));
+            }
+            return fixes;
+          },
+        },
+      ];
+    };
+
+    return envReadListeners(context, (read) => {
+      switch (read.kind) {
+        case "named":
+          if (!settings.isSecretName(read.name)) return;
+          context.report({
+            node: read.node,
+            messageId: "bareSecretRead",
+            data: { name: read.name, source: read.source, accessor },
+            suggest: read.valueExpression ? suggestion(read.name, read.valueExpression) : [],
+          });
+          return;
+        case "dynamic":
+          if (!options.checkDynamicKeys) return;
+          context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
+          return;
+        case "whole":
+          if (!options.checkWholeEnv) return;
+          if (read.use === "child-process" && options.allowChildProcessEnv) return;
+          context.report({
+            node: read.node,
+            messageId: "wholeEnvRead",
+            data: { source: read.source, use: WHOLE_ENV_USES[read.use], accessor },
+          });
+          return;
+      }
+    });
+  },
+});

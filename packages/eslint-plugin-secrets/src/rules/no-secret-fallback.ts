@@ -1,0 +1,259 @@
+import { toPosixRelative } from "@secrets-suite/core";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import picomatch from "picomatch";
+import { calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
+import { createAccessorMatcher } from "../util/accessor-calls.js";
+import { createRule } from "../util/create-rule.js";
+import { envReadListeners } from "../util/env-reads.js";
+import { getSecretsSettings } from "../util/settings.js";
+import { resolveStaticName } from "../util/static-name.js";
+
+export type Options = [
+  {
+    /** Globs (relative to the working directory) of files where fallbacks are allowed. */
+    allowInFiles?: string[];
+  },
+];
+
+export type MessageIds = "fallback";
+
+/** Option keys of an accessor call that supply a default value. */
+const DEFAULT_OPTION_KEYS: ReadonlySet<string> = new Set(["default", "defaultValue", "fallback", "fallbackValue"]);
+
+/** Callee names of helpers that throw, so `?? fail("X")` fails fast rather than defaulting. */
+const THROWING_HELPER = /^(throw|fail|die|panic|abort|missing|required|require[A-Z]|assert|raise|crash|exit)/;
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
+
+function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression
+  );
+}
+
+/** `undefined` and `void 0` hand on the absence of a value; they are not defaults. */
+function isNoValue(node: TSESTree.Node): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Identifier && inner.name === "undefined") ||
+    (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === "void")
+  );
+}
+
+/** A fallback that throws: `fail("X")`, `(() => { throw ... })()`, `throwMissing("X")`. */
+function failsFast(node: TSESTree.Node): boolean {
+  const inner = unwrapExpression(node);
+  if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = unwrapExpression(inner.callee);
+  if (isFunction(callee)) {
+    return callee.body.type === AST_NODE_TYPES.BlockStatement && callee.body.body.some((s) => s.type === AST_NODE_TYPES.ThrowStatement);
+  }
+  const name = calleeName(callee);
+  return name !== undefined && THROWING_HELPER.test(name);
+}
+
+/** What a test of a conditional is about: `x`, `!x`, `x == null`, `typeof x === "string"`. */
+function subjectOfTest(test: TSESTree.Node): TSESTree.Node {
+  let current = unwrapExpression(test);
+  for (;;) {
+    if (current.type === AST_NODE_TYPES.UnaryExpression && (current.operator === "!" || current.operator === "typeof")) {
+      current = unwrapExpression(current.argument);
+    } else if (
+      current.type === AST_NODE_TYPES.BinaryExpression &&
+      ["==", "===", "!=", "!=="].includes(current.operator)
+    ) {
+      const leftIsConstant = unwrapExpression(current.left).type === AST_NODE_TYPES.Literal || isNoValue(current.left);
+      current = unwrapExpression(leftIsConstant ? current.right : current.left);
+    } else {
+      return current;
+    }
+  }
+}
+
+/** A nested statement walk that does not enter nested functions or classes. */
+function* statementsOf(node: TSESTree.Node): Generator<TSESTree.Node> {
+  yield node;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "parent") continue;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (!child || typeof child !== "object" || typeof (child as TSESTree.Node).type !== "string") continue;
+      const childNode = child as TSESTree.Node;
+      if (isFunction(childNode) || childNode.type === AST_NODE_TYPES.ClassBody) continue;
+      yield* statementsOf(childNode);
+    }
+  }
+}
+
+/** How a catch clause turns a missing secret into a value, if it does. */
+function catchFallback(handler: TSESTree.CatchClause): "returns a value" | "assigns a value" | undefined {
+  const parameter = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
+  for (const node of statementsOf(handler.body)) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) return "returns a value";
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const assignsError = node.right.type === AST_NODE_TYPES.Identifier && node.right.name === parameter;
+      if (!assignsError) return "assigns a value";
+    }
+  }
+  return undefined;
+}
+
+/** The nearest `try` block holding `node` in the same function, if any. */
+function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | undefined {
+  let child: TSESTree.Node = node;
+  let current = node.parent;
+  while (current && !isFunction(current)) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return current;
+    child = current;
+    current = current.parent;
+  }
+  return undefined;
+}
+
+export default createRule<Options, MessageIds>({
+  name: "no-secret-fallback",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow silent defaults for secrets: a missing required secret must fail fast",
+      recommended: true,
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          allowInFiles: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description: "Globs (relative to the working directory) of files where fallbacks are allowed.",
+          },
+        },
+      },
+    ],
+    messages: {
+      fallback:
+        "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
+    },
+  },
+  defaultOptions: [{ allowInFiles: [] }],
+  create(context, [options]) {
+    const allowed = options.allowInFiles ?? [];
+    if (allowed.length > 0 && picomatch(allowed, { dot: true })(toPosixRelative(context.filename, context.cwd))) {
+      return {};
+    }
+    const settings = getSecretsSettings(context);
+    const matcher = createAccessorMatcher(context, settings.accessors);
+    const source = context.sourceCode;
+    /** try statements around secret reads, with the names read in them */
+    const guardedReads = new Map<TSESTree.TryStatement, string[]>();
+
+    const report = (node: TSESTree.Node, name: string, how: string): void => {
+      context.report({ node, messageId: "fallback", data: { name, how } });
+    };
+
+    /** `?? x`, `|| x`, `||=`, and the conditional shapes around a read. */
+    const checkValueFallback = (read: TSESTree.Node, name: string): void => {
+      const value = outermostValueNode(read);
+      const parent = value.parent;
+      if (!parent) return;
+      if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === value && parent.operator !== "&&") {
+        if (isNoValue(parent.right) || failsFast(parent.right)) return;
+        report(parent, name, `\`${parent.operator} ${source.getText(parent.right)}\``);
+        return;
+      }
+      if (
+        parent.type === AST_NODE_TYPES.AssignmentExpression &&
+        parent.left === value &&
+        (parent.operator === "??=" || parent.operator === "||=")
+      ) {
+        report(parent, name, `\`${parent.operator} ${source.getText(parent.right)}\``);
+        return;
+      }
+      if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) {
+        const other = parent.consequent === value ? parent.alternate : parent.consequent;
+        const readText = source.getText(unwrapExpression(value));
+        if (source.getText(subjectOfTest(parent.test)) !== readText) return;
+        if (isNoValue(other) || failsFast(other)) return;
+        report(parent, name, `a conditional default \`${source.getText(other)}\``);
+      }
+    };
+
+    const recordGuarded = (node: TSESTree.Node, name: string): void => {
+      const tryStatement = enclosingTry(node);
+      if (!tryStatement) return;
+      const names = guardedReads.get(tryStatement) ?? [];
+      names.push(name);
+      guardedReads.set(tryStatement, names);
+    };
+
+    const checkAccessorCall = (call: TSESTree.CallExpression): void => {
+      const [first, second] = call.arguments;
+      const resolved = first ? resolveStaticName(first, source.getScope(call)) : undefined;
+      const name = resolved?.kind === "static" ? resolved.name : first ? source.getText(first) : "(unnamed)";
+
+      checkValueFallback(call, name);
+      recordGuarded(call, name);
+
+      if (second) {
+        const options = unwrapExpression(second);
+        if (options.type === AST_NODE_TYPES.ObjectExpression) {
+          for (const property of options.properties) {
+            if (property.type !== AST_NODE_TYPES.Property) continue;
+            const key = staticKeyName(property.key, property.computed);
+            if (key !== undefined && DEFAULT_OPTION_KEYS.has(key)) {
+              report(property, name, `a \`${key}\` option`);
+            }
+          }
+        } else if (options.type !== AST_NODE_TYPES.Identifier && options.type !== AST_NODE_TYPES.MemberExpression) {
+          // an identifier may name an options object; a literal or expression is a default value
+          report(second, name, `a default argument \`${source.getText(second)}\``);
+        }
+      }
+
+      // getSecretAsync("X").catch(() => "dev")
+      const value = outermostValueNode(call);
+      const member = value.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value) return;
+      if (staticKeyName(member.property, member.computed) !== "catch") return;
+      const catchCall = member.parent;
+      const handler = catchCall?.type === AST_NODE_TYPES.CallExpression ? catchCall.arguments[0] : undefined;
+      if (!handler || !isFunction(handler)) return;
+      const returnsValue =
+        handler.body.type !== AST_NODE_TYPES.BlockStatement
+          ? !isNoValue(handler.body) && !failsFast(handler.body)
+          : [...statementsOf(handler.body)].some(
+              (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isNoValue(node.argument),
+            );
+      if (returnsValue) report(catchCall!, name, "`.catch()` returns a value");
+    };
+
+    const envListeners = envReadListeners(context, (read) => {
+      if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
+      if (read.destructuringDefault) {
+        report(read.destructuringDefault, read.name, `a destructuring default \`${source.getText(read.destructuringDefault)}\``);
+      }
+      if (read.valueExpression) checkValueFallback(read.valueExpression, read.name);
+      recordGuarded(read.node, read.name);
+    });
+
+    return {
+      ...envListeners,
+      CallExpression(call) {
+        envListeners.CallExpression?.(call);
+        if (matcher.isAccessorCall(call)) checkAccessorCall(call);
+      },
+      "TryStatement:exit"(node: TSESTree.TryStatement) {
+        const names = guardedReads.get(node);
+        if (!names || !node.handler) return;
+        const how = catchFallback(node.handler);
+        if (!how) return;
+        const unique = [...new Set(names)];
+        report(node.handler, unique.join("', '"), `the catch clause around its read ${how} instead of rethrowing`);
+      },
+    };
+  },
+});

@@ -1,0 +1,72 @@
+/**
+ * Recognises calls of the sanctioned accessor (`settings.secrets.accessors`): `getSecret(...)`,
+ * `secrets.getSecret(...)`, `getSecret?.(...)`, and names imported or required under an alias
+ * (`import { getSecret as gs } from "..."`, `const { getSecret: gs } = require("...")`).
+ */
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
+
+export interface AccessorMatcher {
+  /** Whether the call is an accessor call. */
+  isAccessorCall(call: TSESTree.CallExpression): boolean;
+  /** The local name an accessor can be called by in this file (for suggestions), if imported. */
+  readonly importedLocalName: string | undefined;
+}
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** Local names under which the file imports or requires one of the accessors. */
+function collectAliases(program: TSESTree.Program, accessors: ReadonlySet<string>): Map<string, string> {
+  const aliases = new Map<string, string>();
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
+      for (const specifier of statement.specifiers) {
+        if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
+        const imported = staticKeyName(specifier.imported, false);
+        if (imported !== undefined && accessors.has(imported)) aliases.set(specifier.local.name, imported);
+      }
+      continue;
+    }
+    if (statement.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of statement.declarations) {
+      if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || !declarator.init) continue;
+      const init = unwrapExpression(declarator.init);
+      const isRequire =
+        init.type === AST_NODE_TYPES.CallExpression &&
+        unwrapExpression(init.callee).type === AST_NODE_TYPES.Identifier &&
+        (unwrapExpression(init.callee) as TSESTree.Identifier).name === "require";
+      const isAwaitedImport =
+        init.type === AST_NODE_TYPES.AwaitExpression && init.argument.type === AST_NODE_TYPES.ImportExpression;
+      if (!isRequire && !isAwaitedImport) continue;
+      for (const property of declarator.id.properties) {
+        if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+        const imported = staticKeyName(property.key, property.computed);
+        if (imported !== undefined && accessors.has(imported)) aliases.set(property.value.name, imported);
+      }
+    }
+  }
+  return aliases;
+}
+
+export function createAccessorMatcher(context: Context, accessorNames: readonly string[]): AccessorMatcher {
+  const accessors = new Set(accessorNames);
+  const aliases = collectAliases(context.sourceCode.ast, accessors);
+  return {
+    isAccessorCall(call) {
+      const callee = unwrapExpression(call.callee);
+      if (callee.type === AST_NODE_TYPES.Identifier) return accessors.has(callee.name) || aliases.has(callee.name);
+      if (callee.type === AST_NODE_TYPES.MemberExpression) {
+        const name = memberPropertyName(callee);
+        return name !== undefined && accessors.has(name);
+      }
+      return false;
+    },
+    importedLocalName: aliases.keys().next().value,
+  };
+}
+
+/** The secret name passed to an accessor call, when it is written as a literal. */
+export function literalSecretName(call: TSESTree.CallExpression): string | undefined {
+  const [first] = call.arguments;
+  return first ? staticStringOf(first) : undefined;
+}

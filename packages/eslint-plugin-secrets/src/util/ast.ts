@@ -1,0 +1,92 @@
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+
+/** Nodes that change a value's type, not the value: `x!`, `x as T`, `x satisfies T`, `<T>x`. */
+const TRANSPARENT_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
+type Wrapper =
+  | TSESTree.TSNonNullExpression
+  | TSESTree.TSAsExpression
+  | TSESTree.TSSatisfiesExpression
+  | TSESTree.TSTypeAssertion
+  | TSESTree.ChainExpression;
+
+function isWrapper(node: TSESTree.Node): node is Wrapper {
+  return TRANSPARENT_WRAPPERS.has(node.type);
+}
+
+/** The expression inside any type-only wrappers. */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (isWrapper(current)) current = current.expression;
+  return current;
+}
+
+/**
+ * The outermost node that still evaluates to `node`'s value, climbing out of type-only
+ * wrappers: for `(process.env.X as string)!` the non-null expression.
+ */
+export function outermostValueNode(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && isWrapper(current.parent) && current.parent.expression === current) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The static string a property key or computed member stands for, if any. */
+export function staticKeyName(key: TSESTree.Node, computed: boolean): string | undefined {
+  if (!computed) {
+    if (key.type === AST_NODE_TYPES.Identifier) return key.name;
+    if (key.type === AST_NODE_TYPES.PrivateIdentifier) return undefined;
+  }
+  return staticStringOf(key);
+}
+
+/** A string literal, or a template literal without expressions. */
+export function staticStringOf(node: TSESTree.Node): string | undefined {
+  const inner = unwrapExpression(node);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "string") return inner.value;
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral && inner.expressions.length === 0) {
+    return inner.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** The static property name of a member expression (`a.b`, `a["b"]`, ``a[`b`]``). */
+export function memberPropertyName(member: TSESTree.MemberExpression): string | undefined {
+  return staticKeyName(member.property, member.computed);
+}
+
+/** Whether `node` is the target of a plain assignment (a write, not a read). */
+export function isAssignmentTarget(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) return parent.left === node && parent.operator === "=";
+  if (parent.type === AST_NODE_TYPES.UnaryExpression) return parent.operator === "delete";
+  return false;
+}
+
+/** `a.b` where `a` and `b` are plain identifiers with the given names. */
+export function isNamedMember(node: TSESTree.Node, objectName: string, propertyName: string): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    inner.type === AST_NODE_TYPES.MemberExpression &&
+    unwrapExpression(inner.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrapExpression(inner.object) as TSESTree.Identifier).name === objectName &&
+    memberPropertyName(inner) === propertyName
+  );
+}
+
+/** The name a call's callee is known by: `f(...)` → `f`, `a.b.f(...)` → `f`. */
+export function calleeName(callee: TSESTree.Node): string | undefined {
+  const inner = unwrapExpression(callee);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(inner);
+  return undefined;
+}

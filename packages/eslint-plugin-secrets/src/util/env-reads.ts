@@ -1,0 +1,331 @@
+/**
+ * Finds every read of the process environment in a file, whatever its syntax, and hands each
+ * one to a callback. Both `no-bare-env-secret` and `no-secret-fallback` are built on it, so the
+ * two rules can never disagree on what a read is.
+ *
+ * It starts from the roots that reach the environment (the `process`, `Bun`, `Deno`,
+ * `globalThis` and `global` globals, imports and requires of `process`, `import.meta`) and
+ * follows each value through member access, destructuring and `const` aliases using ESLint's
+ * scope analysis, so that a local variable that happens to be called `process` is not mistaken
+ * for the real one.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  isAssignmentTarget,
+  memberPropertyName,
+  outermostValueNode,
+  staticKeyName,
+  staticStringOf,
+  unwrapExpression,
+} from "./ast.js";
+
+/** Where the environment was read from, as the user wrote it (for messages). */
+export type EnvSource = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env";
+
+/** How the whole environment was taken. */
+export type WholeEnvUse =
+  /** `{ ...process.env }` */
+  | "spread"
+  /** `const { A, ...rest } = process.env` */
+  | "rest"
+  /** `Object.entries(process.env)`, `JSON.stringify(process.env)`, `Deno.env.toObject()` */
+  | "call"
+  /** `{ env: process.env }` or `{ env: { ...process.env } }`: handed to a child process. */
+  | "child-process";
+
+export interface NamedEnvRead {
+  readonly kind: "named";
+  readonly name: string;
+  readonly source: EnvSource;
+  /** The node to report: the member expression, the destructured property or the `get` call. */
+  readonly node: TSESTree.Node;
+  /** The expression that evaluates to the value (absent for destructuring). */
+  readonly valueExpression?: TSESTree.Node;
+  /** For destructuring, the default value given in the pattern (`{ X = "dev" }`). */
+  readonly destructuringDefault?: TSESTree.Expression;
+}
+
+export interface DynamicEnvRead {
+  readonly kind: "dynamic";
+  readonly source: EnvSource;
+  readonly node: TSESTree.Node;
+}
+
+export interface WholeEnvRead {
+  readonly kind: "whole";
+  readonly source: EnvSource;
+  readonly use: WholeEnvUse;
+  readonly node: TSESTree.Node;
+}
+
+export type EnvRead = NamedEnvRead | DynamicEnvRead | WholeEnvRead;
+
+const PROCESS_MODULES: ReadonlySet<string> = new Set(["process", "node:process"]);
+
+/** Calls that take every value of an object they are given. */
+const WHOLE_OBJECT_CALLS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["Object", new Set(["entries", "values", "assign", "getOwnPropertyDescriptors", "fromEntries"])],
+  ["JSON", new Set(["stringify"])],
+]);
+const WHOLE_OBJECT_FUNCTIONS: ReadonlySet<string> = new Set(["structuredClone"]);
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/**
+ * Rule listeners that call `onRead` once for every environment read in the file.
+ * Merge them into the rule's own listeners (they use `Program`, `MetaProperty` and
+ * `CallExpression`).
+ */
+export function envReadListeners(context: Context, onRead: (read: EnvRead) => void): TSESLint.RuleListener {
+  const seen = new Set<TSESTree.Node>();
+  const emit = (read: EnvRead): void => {
+    if (seen.has(read.node)) return;
+    seen.add(read.node);
+    onRead(read);
+  };
+
+  /** Calls `visit` with each identifier that reads `variable` (not its declaration). */
+  const forEachReadReference = (
+    variable: TSESLint.Scope.Variable | null | undefined,
+    visit: (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier) => void,
+  ): void => {
+    if (!variable) return;
+    for (const reference of variable.references) {
+      if (reference.isRead()) visit(reference.identifier);
+    }
+  };
+
+  /** The variable declared by `const x = ...` when it is never assigned again. */
+  const constantAlias = (declarator: TSESTree.VariableDeclarator): TSESLint.Scope.Variable | undefined => {
+    const [variable] = context.sourceCode.getDeclaredVariables(declarator);
+    if (!variable) return undefined;
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    return writes.length <= 1 ? variable : undefined;
+  };
+
+  const handleEnvPattern = (pattern: TSESTree.ObjectPattern, source: EnvSource): void => {
+    for (const property of pattern.properties) {
+      if (property.type === AST_NODE_TYPES.RestElement) {
+        emit({ kind: "whole", source, use: "rest", node: property });
+        continue;
+      }
+      const name = staticKeyName(property.key, property.computed);
+      if (name === undefined) {
+        emit({ kind: "dynamic", source, node: property });
+        continue;
+      }
+      const destructuringDefault =
+        property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.right : undefined;
+      emit({ kind: "named", name, source, node: property, ...(destructuringDefault ? { destructuringDefault } : {}) });
+    }
+  };
+
+  /** `node` evaluates to the environment object; look at what is done with it. */
+  const handleEnvObject = (node: TSESTree.Node, source: EnvSource): void => {
+    const value = outermostValueNode(node);
+    const parent = value.parent;
+    if (!parent) return;
+
+    switch (parent.type) {
+      case AST_NODE_TYPES.MemberExpression: {
+        if (parent.object !== value) return;
+        if (isAssignmentTarget(parent)) return; // process.env.X = "..." is a write
+        const name = memberPropertyName(parent);
+        if (name === undefined) {
+          emit({ kind: "dynamic", source, node: parent });
+        } else {
+          emit({ kind: "named", name, source, node: parent, valueExpression: parent });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.VariableDeclarator: {
+        if (parent.init !== value) return;
+        if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+          handleEnvPattern(parent.id, source);
+        } else if (parent.id.type === AST_NODE_TYPES.Identifier) {
+          forEachReadReference(constantAlias(parent), (identifier) => handleEnvObject(identifier, source));
+        }
+        return;
+      }
+      case AST_NODE_TYPES.AssignmentExpression:
+      case AST_NODE_TYPES.AssignmentPattern: {
+        if (parent.right === value && parent.left.type === AST_NODE_TYPES.ObjectPattern) {
+          handleEnvPattern(parent.left, source);
+        }
+        return;
+      }
+      case AST_NODE_TYPES.SpreadElement: {
+        const container = parent.parent;
+        if (container?.type !== AST_NODE_TYPES.ObjectExpression) {
+          // [...process.env] or f(...process.env) is not how anyone reads it; still all of it
+          emit({ kind: "whole", source, use: "spread", node: parent });
+          return;
+        }
+        const handedToChild = isEnvOptionValue(container);
+        emit({ kind: "whole", source, use: handedToChild ? "child-process" : "spread", node: parent });
+        return;
+      }
+      case AST_NODE_TYPES.Property: {
+        if (parent.value === value && isEnvOptionValue(value)) {
+          emit({ kind: "whole", source, use: "child-process", node: value });
+        }
+        return;
+      }
+      case AST_NODE_TYPES.CallExpression: {
+        if (parent.callee === value) return;
+        if (takesWholeObject(parent, value)) emit({ kind: "whole", source, use: "call", node: parent });
+        return;
+      }
+      default:
+        return;
+    }
+  };
+
+  /** `node` evaluates to the `process` object. */
+  const handleProcessObject = (node: TSESTree.Node): void => {
+    const value = outermostValueNode(node);
+    const parent = value.parent;
+    if (!parent) return;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === value) {
+      if (memberPropertyName(parent) === "env") handleEnvObject(parent, "process.env");
+      return;
+    }
+    const pattern =
+      parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value
+        ? parent.id
+        : (parent.type === AST_NODE_TYPES.AssignmentExpression || parent.type === AST_NODE_TYPES.AssignmentPattern) &&
+            parent.right === value
+          ? parent.left
+          : undefined;
+    if (!pattern) return;
+    if (pattern.type === AST_NODE_TYPES.Identifier && parent.type === AST_NODE_TYPES.VariableDeclarator) {
+      forEachReadReference(constantAlias(parent), handleProcessObject);
+      return;
+    }
+    if (pattern.type !== AST_NODE_TYPES.ObjectPattern) return;
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property) continue;
+      if (staticKeyName(property.key, property.computed) !== "env") continue;
+      const target = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+      if (target.type === AST_NODE_TYPES.ObjectPattern) {
+        handleEnvPattern(target, "process.env");
+      } else if (target.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+        forEachReadReference(variable, (identifier) => handleEnvObject(identifier, "process.env"));
+      }
+    }
+  };
+
+  /** `Deno.env` member: `Deno.env.get("X")`, `Deno.env.toObject()`. */
+  const handleDenoEnv = (denoEnv: TSESTree.MemberExpression): void => {
+    const member = outermostValueNode(denoEnv).parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outermostValueNode(denoEnv)) return;
+    const call = outermostValueNode(member).parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== outermostValueNode(member)) return;
+    const method = memberPropertyName(member);
+    if (method === "toObject") {
+      emit({ kind: "whole", source: "Deno.env", use: "call", node: call });
+    } else if (method === "get") {
+      const [argument] = call.arguments;
+      const name = argument ? staticStringOf(argument) : undefined;
+      if (name === undefined) emit({ kind: "dynamic", source: "Deno.env", node: call });
+      else emit({ kind: "named", name, source: "Deno.env", node: call, valueExpression: call });
+    }
+  };
+
+  /** A reference to a global that can reach the environment. */
+  const handleGlobalReference = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): void => {
+    const parent = outermostValueNode(identifier).parent;
+    const member =
+      parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outermostValueNode(identifier)
+        ? parent
+        : undefined;
+    switch (identifier.name) {
+      case "process":
+        handleProcessObject(identifier);
+        return;
+      case "globalThis":
+      case "global":
+      case "window":
+      case "self":
+        if (member && memberPropertyName(member) === "process") handleProcessObject(member);
+        return;
+      case "Bun":
+        if (member && memberPropertyName(member) === "env") handleEnvObject(member, "Bun.env");
+        return;
+      case "Deno":
+        if (member && memberPropertyName(member) === "env") handleDenoEnv(member);
+        return;
+      default:
+        return;
+    }
+  };
+
+  const handleProcessImport = (declaration: TSESTree.ImportDeclaration): void => {
+    for (const specifier of declaration.specifiers) {
+      const [variable] = context.sourceCode.getDeclaredVariables(specifier);
+      if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
+        const imported = staticKeyName(specifier.imported, false);
+        if (imported === "env") forEachReadReference(variable, (identifier) => handleEnvObject(identifier, "process.env"));
+        else if (imported === "default") forEachReadReference(variable, handleProcessObject);
+      } else {
+        forEachReadReference(variable, handleProcessObject);
+      }
+    }
+  };
+
+  return {
+    Program(program) {
+      const globalScope = context.sourceCode.getScope(program);
+      for (const reference of globalScope.through) handleGlobalReference(reference.identifier);
+      for (const name of ["process", "globalThis", "global", "window", "self", "Bun", "Deno"]) {
+        const variable = globalScope.set.get(name);
+        if (variable && variable.defs.length === 0) forEachReadReference(variable, handleGlobalReference);
+      }
+      for (const statement of program.body) {
+        if (statement.type === AST_NODE_TYPES.ImportDeclaration && PROCESS_MODULES.has(statement.source.value)) {
+          handleProcessImport(statement);
+        }
+      }
+    },
+    MetaProperty(node) {
+      if (node.meta.name !== "import" || node.property.name !== "meta") return;
+      const parent = node.parent;
+      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberPropertyName(parent) === "env") {
+        handleEnvObject(parent, "import.meta.env");
+      }
+    },
+    CallExpression(node) {
+      // require("process") / require("node:process"), in CommonJS files
+      const callee = unwrapExpression(node.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "require" || node.arguments.length !== 1) return;
+      const specifier = staticStringOf(node.arguments[0]!);
+      if (specifier === undefined || !PROCESS_MODULES.has(specifier)) return;
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), "require");
+      if (variable && variable.defs.length > 0) return; // a local function called require
+      handleProcessObject(node);
+    },
+  };
+}
+
+/** The object is the value of an `env:` option, as in `spawn(cmd, { env: {...} })`. */
+function isEnvOptionValue(node: TSESTree.Node): boolean {
+  const parent = outermostValueNode(node).parent;
+  return (
+    parent?.type === AST_NODE_TYPES.Property &&
+    parent.value === outermostValueNode(node) &&
+    staticKeyName(parent.key, parent.computed) === "env"
+  );
+}
+
+function takesWholeObject(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return WHOLE_OBJECT_FUNCTIONS.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrapExpression(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const method = memberPropertyName(callee);
+  if (method === undefined || !WHOLE_OBJECT_CALLS.get(object.name)?.has(method)) return false;
+  // Object.assign(process.env, defaults) writes into the environment; it does not read it
+  return !(method === "assign" && call.arguments[0] === argument);
+}
