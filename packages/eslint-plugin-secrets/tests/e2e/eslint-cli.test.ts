@@ -1,0 +1,94 @@
+/**
+ * The plugin as users run it: the real `eslint` CLI (ESLint 9 and ESLint 10) on a consumer
+ * project whose only configuration is the README's quick start. The built plugin is linked
+ * into the project's node_modules, as a package manager would install it.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+const fixture = path.join(repoRoot, "fixtures/eslint-consumer");
+
+const eslintVersions = [
+  { major: 9, bin: path.join(repoRoot, "node_modules/eslint-v9/bin/eslint.js") },
+  { major: 10, bin: path.join(repoRoot, "node_modules/eslint/bin/eslint.js") },
+];
+
+interface EslintMessage {
+  ruleId: string | null;
+  messageId?: string;
+  message: string;
+  line: number;
+  column: number;
+  severity: number;
+  fatal?: boolean;
+}
+interface EslintResult {
+  filePath: string;
+  messages: EslintMessage[];
+}
+
+/** Every finding the quick-start configuration must report on the fixture, in ESLint's order. */
+const expectedFindings = [
+  "scripts/migrate.cjs:4:18 secrets/no-bare-env-secret bareSecretRead",
+  "scripts/migrate.cjs:4:18 secrets/no-secret-fallback fallback",
+  "src/server.ts:11:19 secrets/no-bare-env-secret bareSecretRead",
+  "src/server.ts:14:23 secrets/no-secret-fallback fallback",
+  "src/server.ts:17:9 secrets/no-bare-env-secret bareSecretRead",
+  "src/server.ts:17:24 secrets/no-secret-fallback fallback",
+  "src/server.ts:21:28 secrets/literal-secret-name dynamicName",
+  "src/worker.js:5:25 secrets/no-bare-env-secret bareSecretRead",
+  "src/worker.js:6:27 secrets/no-bare-env-secret wholeEnvRead",
+];
+
+let project: string;
+
+beforeAll(() => {
+  project = mkdtempSync(path.join(tmpdir(), "eslint-consumer-"));
+  cpSync(fixture, project, { recursive: true });
+  const modules = path.join(project, "node_modules");
+  mkdirSync(modules);
+  symlinkSync(path.join(repoRoot, "packages/eslint-plugin-secrets"), path.join(modules, "eslint-plugin-secrets"), "dir");
+  symlinkSync(realpathSync(path.join(repoRoot, "node_modules/typescript-eslint")), path.join(modules, "typescript-eslint"), "dir");
+});
+
+afterAll(() => {
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe.each(eslintVersions)("eslint CLI, ESLint $major", ({ major, bin }) => {
+  it(`is ESLint ${major}`, () => {
+    const version = execFileSync(process.execPath, [bin, "--version"], { encoding: "utf8" }).trim();
+    expect(version).toMatch(new RegExp(`^v${major}\\.`));
+  });
+
+  it("reports exactly the contract violations of the fixture, with the documented flat config only", () => {
+    const run = spawnSync(process.execPath, [bin, "--format", "json", "."], { cwd: project, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout) as EslintResult[];
+    const findings = results.flatMap((result) =>
+      result.messages.map((message) => {
+        const file = path.relative(project, result.filePath).split(path.sep).join("/");
+        return `${file}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`;
+      }),
+    );
+    expect(findings.sort()).toEqual([...expectedFindings].sort());
+    // every message names the secret it is about, so a reader knows what to fix
+    const messages = results.flatMap((result) => result.messages);
+    expect(messages.every((message) => message.severity === 2 && !message.fatal)).toBe(true);
+    expect(messages.find((message) => message.line === 11)?.message).toContain("'JWT_SECRET'");
+  });
+
+  it("exits 0 on a file that follows the contract", () => {
+    const run = spawnSync(process.execPath, [bin, "--format", "json", "src/config/secrets.ts"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as EslintResult[])[0]?.messages).toEqual([]);
+  });
+});
