@@ -1,0 +1,144 @@
+/**
+ * Plain data passed between the scanner's stages: discovery → readers (code, compose, env
+ * examples) → checks → reporters. No stage holds another's objects (no ts-morph nodes, no YAML
+ * documents) past its own boundary, so each can be tested on its own and the checks are pure.
+ */
+
+/** A place in a file. `file` is a POSIX path relative to the scan root; line and column are 1-based. */
+export interface Position {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A problem with an input file that did not stop the scan. */
+export interface InputProblem {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  /** One line, naming the problem; never a value read from the file. */
+  readonly message: string;
+}
+
+// ---------------------------------------------------------------- discovery
+
+export interface DiscoveredFiles {
+  /** Absolute path of the scan root. */
+  readonly root: string;
+  /** Code files (relative POSIX paths), sorted. */
+  readonly code: readonly string[];
+  /** Compose files found by name or configured glob (relative POSIX paths), sorted. */
+  readonly compose: readonly string[];
+  /** Env example files (relative POSIX paths), sorted. */
+  readonly envExamples: readonly string[];
+  readonly problems: readonly InputProblem[];
+}
+
+// ---------------------------------------------------------------- code
+
+export type ReadKind =
+  /** `getSecret("X")` and its aliases and wrappers */
+  | "accessor"
+  /** `process.env.X`, `import.meta.env.X` and the other bare forms */
+  | "env";
+
+export interface SecretRead {
+  readonly name: string;
+  readonly kind: ReadKind;
+  readonly position: Position;
+  /** Whether the shared classifier calls the name a secret. Accessor reads are secrets by definition. */
+  readonly secretLike: boolean;
+}
+
+/** An accessor call whose name could not be resolved statically. */
+export interface DynamicAccessorCall {
+  readonly accessor: string;
+  readonly position: Position;
+}
+
+export interface CodeFacts {
+  readonly reads: readonly SecretRead[];
+  readonly dynamicCalls: readonly DynamicAccessorCall[];
+  /** For each code file that was parsed, the code files it imports (relative imports and workspace packages). */
+  readonly imports: ReadonlyMap<string, readonly string[]>;
+  /** Number of code files considered (after the cheap text test, parsed or not). */
+  readonly filesScanned: number;
+  readonly problems: readonly InputProblem[];
+}
+
+// ---------------------------------------------------------------- compose
+
+export interface ComposeSecretDeclaration {
+  readonly name: string;
+  readonly position: Position;
+  /** How compose provides it: `file`, `environment`, `external`; `name` is the platform name. */
+  readonly file?: string;
+  readonly environment?: string;
+  readonly external?: boolean;
+  readonly platformName?: string;
+}
+
+export interface ComposeNamedEntry {
+  readonly name: string;
+  readonly position: Position;
+}
+
+export interface ComposeService {
+  readonly name: string;
+  readonly position: Position;
+  /** Build context directory, relative POSIX path from the scan root ("." for the root), if any. */
+  readonly buildContext?: string;
+  /** Secrets granted to the service (`source` for the long syntax). */
+  readonly secrets: readonly ComposeNamedEntry[];
+  /** Variable names set in `environment:` (list or map form). */
+  readonly environment: readonly ComposeNamedEntry[];
+  /** `env_file:` paths, relative POSIX paths from the scan root. */
+  readonly envFiles: readonly ComposeNamedEntry[];
+}
+
+export interface ComposeFacts {
+  /** Compose files that were read, including those pulled in by `include:`. */
+  readonly files: readonly string[];
+  readonly secrets: readonly ComposeSecretDeclaration[];
+  readonly services: readonly ComposeService[];
+  /** Variable names referenced by interpolation (`${X}`) or `environment:` of a top-level secret. */
+  readonly referencedVariables: readonly ComposeNamedEntry[];
+  readonly problems: readonly InputProblem[];
+}
+
+// ---------------------------------------------------------------- env examples
+
+export interface EnvExampleFacts {
+  readonly files: readonly string[];
+  readonly keys: readonly ComposeNamedEntry[];
+  readonly problems: readonly InputProblem[];
+}
+
+// ---------------------------------------------------------------- findings
+
+export type RuleId =
+  | "undeclared-in-compose"
+  | "undeclared-in-env-example"
+  | "unused-compose-secret"
+  | "unused-env-example-key"
+  | "name-mismatch"
+  | "service-not-granted"
+  | "granted-but-unused"
+  | "dynamic-secret-name"
+  | "parse-error";
+
+export type Severity = "error" | "warning";
+
+export interface Finding {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  /** Names the secret and what to do; never contains a value read from a file. */
+  readonly message: string;
+  /** The secret the finding is about (absent for parse errors). */
+  readonly secret?: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The name to use instead, for `name-mismatch`. */
+  readonly suggestion?: string;
+}
