@@ -15,13 +15,16 @@ export const DEFAULT_SECRET_WORDS: readonly string[] = [
   "KEY",
   "KEYS",
   "APIKEY",
+  "SECRETKEY",
   "TOKEN",
   "TOKENS",
+  "AUTHTOKEN",
   "SECRET",
   "SECRETS",
   "PASSWORD",
   "PASSWORDS",
   "PASSWD",
+  "PGPASSWORD",
   "PWD",
   "PASS",
   "PASSPHRASE",
@@ -33,7 +36,7 @@ export const DEFAULT_SECRET_WORDS: readonly string[] = [
 
 /**
  * Words that make a name a credential wherever they stand, unless the head is a qualifier:
- * `SECRET_KEY_BASE`, `DB_PASSWORD_ENCRYPTED`. (`PRIVATE` followed by `KEY` is handled apart.)
+ * `SECRET_KEY_BASE`, `PASSWORD_PEPPER`. (`PRIVATE` followed by `KEY` is handled apart.)
  */
 const ANYWHERE_WORDS: ReadonlySet<string> = new Set(["SECRET", "PASSWORD", "PASSWD", "PASSPHRASE"]);
 
@@ -46,14 +49,18 @@ export const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   "TTL", "EXPIRY", "EXPIRES", "EXPIRE", "EXPIRATION", "EXP", "LIFETIME", "AGE", "TIMEOUT",
   "DURATION", "INTERVAL", "DELAY", "PERIOD", "WINDOW", "MS", "MILLIS", "SEC", "SECS", "SECOND",
   "SECONDS", "MIN", "MINS", "MINUTE", "MINUTES", "HOUR", "HOURS", "HRS", "DAY", "DAYS", "WEEKS",
-  "ROTATION",
+  "ROTATION", "VALIDITY",
   // size and policy
   "LENGTH", "LEN", "SIZE", "MAX", "MAXIMUM", "MINIMUM", "COUNT", "LIMIT", "RETRIES", "ATTEMPTS",
   "ROUNDS", "ITERATIONS", "COST", "STRENGTH", "COMPLEXITY", "POLICY", "REGEX", "PATTERN", "RULES",
-  "THRESHOLD", "BITS",
+  "THRESHOLD", "BITS", "HISTORY",
+  // what a password policy demands: PASSWORD_REQUIRE_UPPERCASE, PASSWORD_REQUIRE_SPECIAL_CHARS
+  "UPPERCASE", "LOWERCASE", "NUMBER", "NUMBERS", "DIGIT", "DIGITS", "SPECIAL", "SYMBOL", "SYMBOLS",
+  "CHARS", "CHARACTERS",
   // switches
   "ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "OPTIONAL", "ALLOWED", "FLAG", "MODE",
   "STRATEGY", "ON", "OFF", "CHECK", "VALIDATION", "VERIFY", "VERIFICATION",
+  "DUMMY", // Rails' SECRET_KEY_BASE_DUMMY=1
   // names and shapes of a secret, not the secret
   "HEADER", "HEADERS", "NAME", "NAMES", "PREFIX", "SUFFIX", "FIELD", "PARAM", "PARAMETER", "QUERY",
   "COOKIE", "TYPE", "KIND", "FORMAT", "ENCODING", "ALGORITHM", "ALGORITHMS", "ALG", "CIPHER",
@@ -77,17 +84,21 @@ const TRAILING_TAGS: ReadonlySet<string> = new Set([
   "FILE",
   "OLD", "NEW", "PREV", "PREVIOUS", "CURRENT", "LEGACY", "NEXT", "PRIMARY", "SECONDARY",
   "BASE64", "B64", "PEM", "HEX", "JSON", "RAW", "ENCODED", "ENC", "ENCRYPTED", "DER",
+  "CONTENT", "CONTENTS",
   "DEV", "PROD", "PRODUCTION", "STAGING", "TEST", "LIVE", "SANDBOX",
-  // pooled and direct variants of one connection string (Neon, Vercel Postgres)
-  "POOLED", "UNPOOLED", "POOLING", "NON",
+  // pooled, direct and no-SSL variants of one connection string (Neon, Vercel Postgres)
+  "POOLED", "UNPOOLED", "POOLING", "NON", "NO", "SSL",
 ]);
 
-/** Words before a head `KEY` that make the key a lookup key, not a credential. */
+/**
+ * Words before a head `KEY` that make the key a lookup key, not a credential. Not `EVENT` nor
+ * `REDIS`: `INNGEST_EVENT_KEY` and `AZURE_REDIS_KEY` are credentials.
+ */
 const NON_CREDENTIAL_KEY_MODIFIERS: ReadonlySet<string> = new Set([
   "CACHE", "SORT", "PRIMARY", "PARTITION", "IDEMPOTENCY", "FOREIGN", "COMPOSITE", "UNIQUE",
   "LOOKUP", "RANGE", "ROUTING", "DEDUPE", "DEDUPLICATION", "OBJECT", "QUERY",
-  "TRANSLATION", "I18N", "MESSAGE", "EVENT", "SHORTCUT", "HOT", "HOTKEY", "TOGGLE", "MAP",
-  "DICT", "ROW", "COLUMN", "INDEX", "SHARD", "GROUP", "LOCK", "QUEUE", "REDIS", "FLAG",
+  "TRANSLATION", "I18N", "MESSAGE", "SHORTCUT", "HOT", "HOTKEY", "TOGGLE", "MAP",
+  "DICT", "ROW", "COLUMN", "INDEX", "SHARD", "GROUP", "LOCK", "QUEUE", "FLAG",
   "FEATURE", "PUB", "ANON", "SITE", "PATH", "NAME", "ENUM", "CONFIG", "SETTINGS",
 ]);
 
@@ -100,12 +111,19 @@ const BROWSER_STORAGE_WORDS: ReadonlySet<string> = new Set(["LOCAL", "SESSION", 
 /** Segments that mark a value as public by design. */
 const PUBLIC_WORDS: ReadonlySet<string> = new Set(["PUBLIC", "PUBLISHABLE", "PUBKEY"]);
 
-/** Datastores whose connection URL carries a user and password. */
+/**
+ * Datastores whose connection URL carries a user and password, and services whose URL is
+ * itself the credential.
+ */
 const CONNECTION_STORES: ReadonlySet<string> = new Set([
   "DATABASE", "DB", "REDIS", "MONGO", "MONGODB", "AMQP", "RABBITMQ", "RABBIT", "POSTGRES",
   "POSTGRESQL", "PG", "PSQL", "MYSQL", "MARIADB", "MSSQL", "SQLSERVER", "COCKROACH",
   "COCKROACHDB", "CLICKHOUSE", "BROKER", "SMTP", "DIRECT", "NEO4J", "CASSANDRA", "COUCHDB",
-  "COUCHBASE", "MEMGRAPH",
+  "COUCHBASE", "MEMGRAPH", "VALKEY", "NATS", "MQTT", "CLOUDAMQP",
+  "KV", // Vercel KV's KV_URL is a rediss:// URL with its password
+  // CLOUDINARY_URL is cloudinary://key:secret@cloud; whoever holds an incoming-webhook URL
+  // (SLACK_WEBHOOK_URL, DISCORD_WEBHOOK_URL) can post as the app
+  "CLOUDINARY", "WEBHOOK",
 ]);
 
 /** Words between a store and its URL that mean "a web endpoint of the store", not its DSN. */
@@ -113,8 +131,15 @@ const WEB_ENDPOINT_WORDS: ReadonlySet<string> = new Set([
   "REST", "HTTP", "HTTPS", "API", "UI", "DASHBOARD", "ADMIN", "CONSOLE", "WEB", "STUDIO",
 ]);
 
-/** Names that look like secrets but are set by shells and CI systems for everyone. */
-const WELL_KNOWN_NON_SECRETS: ReadonlySet<string> = new Set(["PWD", "OLDPWD"]);
+/**
+ * Names that look like secrets but are set by shells and CI systems for everyone, or are yes/no
+ * switches of the official database images.
+ */
+const WELL_KNOWN_NON_SECRETS: ReadonlySet<string> = new Set([
+  "PWD", "OLDPWD",
+  "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
+  "MARIADB_RANDOM_ROOT_PASSWORD", "ALLOW_EMPTY_PASSWORD",
+]);
 
 export type SecretNameReason =
   /** The head is a secret word (`STRIPE_API_KEY`). */

@@ -17,3 +17,11 @@ export {
   type ResolvedSecretsSettings,
   type SecretsSettingsInput,
 } from "./settings.js";
+export { classifyDrift, editDistance, matchDrift, type DriftKind, type DriftPair } from "./drift.js";
+export {
+  loadConfigFile,
+  sharedSecretsSettings,
+  CONFIG_FILE_NAME,
+  PACKAGE_JSON_KEY,
+  type LoadedConfigFile,
+} from "./config-file.js";

@@ -1,0 +1,193 @@
+/**
+ * The drift matcher: which two names are two spellings of one secret?
+ *
+ * It pairs each name that is read but declared nowhere with a name that is declared but read
+ * nowhere (orphan with orphan: two names both in use are two secrets, never drift). Candidates
+ * are ranked by how small the difference is, and the best pairs are taken first, so one name is
+ * never paired twice and the result does not depend on input order.
+ */
+import { splitNameSegments } from "./classifier.js";
+
+/** How two names differ, from the closest kind of drift to the loosest. */
+export type DriftKind =
+  /** `DB_PASSWORD` / `db_password` / `dbPassword` / `DBPASSWORD` */
+  | "case-or-separators"
+  /** `SECRET_JWT` / `JWT_SECRET` */
+  | "word-order"
+  /** `DB_PASSWD` / `DATABASE_PASSWORD` */
+  | "abbreviation"
+  /** `STRIPE_SECERT_KEY` / `STRIPE_SECRET_KEY` */
+  | "typo"
+  /** `WEBHOOK_SECRET` / `STRIPE_WEBHOOK_SECRET` */
+  | "extra-word";
+
+export interface DriftPair {
+  readonly read: string;
+  readonly declared: string;
+  readonly kind: DriftKind;
+}
+
+const KIND_RANK: Record<DriftKind, number> = {
+  "case-or-separators": 0,
+  "word-order": 1,
+  abbreviation: 2,
+  typo: 3,
+  "extra-word": 4,
+};
+
+/** Words and their usual abbreviations; each group is one word. */
+const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
+  ["DATABASE", "DB"],
+  ["PASSWORD", "PASSWD", "PWD", "PASS", "PW"],
+  ["SECONDS", "SECS", "SEC", "S"],
+  ["MINUTES", "MINS", "MIN"],
+  ["MILLISECONDS", "MS", "MILLIS"],
+  ["ENVIRONMENT", "ENV"],
+  ["CONNECTION", "CONN"],
+  ["CONFIGURATION", "CONFIG", "CONF", "CFG"],
+  ["AUTHENTICATION", "AUTH", "AUTHN"],
+  ["AUTHORIZATION", "AUTHZ"],
+  ["MESSAGE", "MSG"],
+  ["PRODUCTION", "PROD"],
+  ["DEVELOPMENT", "DEV"],
+  ["ACCOUNT", "ACCT", "ACC"],
+  ["SERVICE", "SVC", "SRV"],
+  ["POSTGRES", "POSTGRESQL", "PG", "PSQL"],
+  ["MONGODB", "MONGO"],
+  ["CREDENTIALS", "CREDENTIAL", "CREDS", "CRED"],
+  ["APPLICATION", "APP"],
+  ["IDENTIFIER", "ID"],
+  ["ADDRESS", "ADDR"],
+  ["REPOSITORY", "REPO"],
+  ["ORGANIZATION", "ORGANISATION", "ORG"],
+  ["PRIVATE", "PRIV"],
+  ["PUBLIC", "PUB"],
+  ["TOKEN", "TOK"],
+  ["SECRET", "SECRETS"],
+  ["KEY", "KEYS"],
+];
+
+const CANONICAL_WORD = new Map<string, string>();
+for (const group of ABBREVIATION_GROUPS) {
+  for (const word of group) CANONICAL_WORD.set(word, group[0]!);
+}
+
+function canonicalWord(word: string): string {
+  return CANONICAL_WORD.get(word) ?? word;
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const columns = b.length + 1;
+  const distance: number[][] = Array.from({ length: rows }, (_, row) =>
+    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
+  );
+  for (let row = 1; row < rows; row++) {
+    for (let column = 1; column < columns; column++) {
+      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
+      let best = Math.min(
+        distance[row - 1]![column]! + 1,
+        distance[row]![column - 1]! + 1,
+        distance[row - 1]![column - 1]! + cost,
+      );
+      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) {
+        best = Math.min(best, distance[row - 2]![column - 2]! + 1);
+      }
+      distance[row]![column] = best;
+    }
+  }
+  return distance[a.length]![b.length]!;
+}
+
+/** A typo within one word: one edit in a short word, two in a long one; never between numbers. */
+function isSmallEdit(a: string, b: string): boolean {
+  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 3) return false;
+  return editDistance(a, b) <= (shorter >= 8 ? 2 : 1);
+}
+
+function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sortedA = [...a].sort();
+  const sortedB = [...b].sort();
+  return sortedA.every((word, index) => word === sortedB[index]);
+}
+
+/** Removes one occurrence of each word of `small` from `large`; what is left over. */
+function leftover(large: readonly string[], small: readonly string[]): string[] | undefined {
+  const rest = [...large];
+  for (const word of small) {
+    const index = rest.indexOf(word);
+    if (index === -1) return undefined;
+    rest.splice(index, 1);
+  }
+  return rest;
+}
+
+/** How two names drift apart, or undefined when they are not two spellings of one secret. */
+export function classifyDrift(a: string, b: string): DriftKind | undefined {
+  if (a === b) return undefined;
+  const wordsA = splitNameSegments(a);
+  const wordsB = splitNameSegments(b);
+  if (wordsA.length === 0 || wordsB.length === 0) return undefined;
+  if (wordsA.join("") === wordsB.join("")) return "case-or-separators";
+  if (sameMultiset(wordsA, wordsB)) return "word-order";
+
+  const canonicalA = wordsA.map(canonicalWord);
+  const canonicalB = wordsB.map(canonicalWord);
+  if (canonicalA.join("_") === canonicalB.join("_") || (canonicalA.length > 1 && sameMultiset(canonicalA, canonicalB))) {
+    return "abbreviation";
+  }
+
+  if (wordsA.length === wordsB.length) {
+    const differing = wordsA.flatMap((word, index) => (word === wordsB[index] ? [] : [index]));
+    if (differing.length === 1 && isSmallEdit(wordsA[differing[0]!]!, wordsB[differing[0]!]!)) return "typo";
+    return undefined;
+  }
+
+  // one word added or dropped, the rest in the same order: WEBHOOK_SECRET / STRIPE_WEBHOOK_SECRET
+  const [longer, shorter] = canonicalA.length > canonicalB.length ? [canonicalA, canonicalB] : [canonicalB, canonicalA];
+  if (longer.length !== shorter.length + 1 || shorter.length < 1) return undefined;
+  for (let skip = 0; skip < longer.length; skip++) {
+    const without = [...longer.slice(0, skip), ...longer.slice(skip + 1)];
+    if (without.join("_") === shorter.join("_")) return "extra-word";
+  }
+  // the same, but with the words in another order
+  const rest = leftover(longer, shorter);
+  return rest?.length === 1 && shorter.length > 1 ? "extra-word" : undefined;
+}
+
+/**
+ * Pairs orphan reads with orphan declarations. Each name is used at most once; the closest
+ * pairs are taken first; ties are broken by name, so the output is deterministic.
+ */
+export function matchDrift(orphanReads: readonly string[], orphanDeclared: readonly string[]): DriftPair[] {
+  const candidates: DriftPair[] = [];
+  const reads = [...new Set(orphanReads)].sort();
+  const declared = [...new Set(orphanDeclared)].sort();
+  for (const read of reads) {
+    for (const name of declared) {
+      const kind = classifyDrift(read, name);
+      if (kind) candidates.push({ read, declared: name, kind });
+    }
+  }
+  candidates.sort(
+    (x, y) =>
+      KIND_RANK[x.kind] - KIND_RANK[y.kind] ||
+      editDistance(x.read, x.declared) - editDistance(y.read, y.declared) ||
+      x.read.localeCompare(y.read) ||
+      x.declared.localeCompare(y.declared),
+  );
+  const usedReads = new Set<string>();
+  const usedDeclared = new Set<string>();
+  const pairs: DriftPair[] = [];
+  for (const candidate of candidates) {
+    if (usedReads.has(candidate.read) || usedDeclared.has(candidate.declared)) continue;
+    usedReads.add(candidate.read);
+    usedDeclared.add(candidate.declared);
+    pairs.push(candidate);
+  }
+  return pairs.sort((x, y) => x.read.localeCompare(y.read));
+}
