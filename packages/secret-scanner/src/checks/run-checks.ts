@@ -1,0 +1,271 @@
+/**
+ * The checks: pure functions from the facts the readers gathered to findings. No file is read
+ * here, so every check can be tested on plain data and the output is deterministic.
+ */
+import { matchDrift, type DriftKind } from "@secrets-suite/core";
+import type { ScannerConfig } from "../config/load-config.js";
+import type {
+  CodeFacts,
+  ComposeFacts,
+  EnvExampleFacts,
+  Finding,
+  InputProblem,
+  Position,
+  RuleId,
+  SecretRead,
+} from "../model.js";
+import { codeOfServices } from "./service-code.js";
+
+export interface CheckInput {
+  readonly code: CodeFacts;
+  readonly compose: ComposeFacts;
+  readonly envExamples: EnvExampleFacts;
+  /** Problems found before the readers ran (discovery). */
+  readonly problems: readonly InputProblem[];
+  readonly config: ScannerConfig;
+}
+
+export interface InventoryEntry {
+  readonly name: string;
+  readonly reads: readonly (Position & { readonly kind: SecretRead["kind"] })[];
+  readonly declared: {
+    readonly compose: readonly Position[];
+    readonly envExample: readonly Position[];
+  };
+  readonly grantedTo: readonly string[];
+}
+
+export interface CheckResult {
+  readonly findings: readonly Finding[];
+  /** Checks that were skipped, and why. */
+  readonly notes: readonly string[];
+  readonly inventory: readonly InventoryEntry[];
+}
+
+const DRIFT_WORDS: Record<DriftKind, string> = {
+  "case-or-separators": "differs only in case or separators",
+  "word-order": "has the same words in another order",
+  abbreviation: "differs by an abbreviated word",
+  typo: "differs by a typo",
+  "extra-word": "differs by one word",
+};
+
+function where(position: Position): string {
+  return `${position.file}:${position.line}:${position.column}`;
+}
+
+function byPosition(a: Position, b: Position): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    byPosition(a, b) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+
+function groupByName<T extends { readonly name: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.name);
+    if (group) group.push(item);
+    else groups.set(item.name, [item]);
+  }
+  return groups;
+}
+
+export function runChecks(input: CheckInput): CheckResult {
+  const { code, compose, envExamples, config } = input;
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const emit = (ruleId: RuleId, position: Position, message: string, secret?: string, suggestion?: string): void => {
+    const severity = config.rules[ruleId];
+    if (severity === "off") return;
+    findings.push({
+      ruleId,
+      severity,
+      message,
+      ...(secret !== undefined ? { secret } : {}),
+      file: position.file,
+      line: position.line,
+      column: position.column,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
+  };
+
+  // Compose names may be lowercase docker secret names for uppercase env names, when configured.
+  const composeKey = (name: string): string => (config.lowercaseComposeNames ? name.toUpperCase() : name);
+  const hasCompose = compose.files.length > 0;
+  const hasEnvExample = envExamples.files.length > 0;
+  if (!hasCompose) {
+    notes.push("no compose file found: undeclared-in-compose, unused-compose-secret, service-not-granted and granted-but-unused were skipped");
+  }
+  if (!hasEnvExample) {
+    notes.push("no env example file found: undeclared-in-env-example and unused-env-example-key were skipped");
+  }
+
+  const readsByName = groupByName([...code.reads].sort((a, b) => byPosition(a.position, b.position)));
+  const accessorReads = code.reads.filter((read) => read.kind === "accessor");
+  const secretReads = code.reads.filter((read) => read.kind === "accessor" || read.secretLike);
+  const readKeys = new Set(code.reads.map((read) => composeKey(read.name)));
+  const readNames = new Set(code.reads.map((read) => read.name));
+  const composeSecrets = groupByName(compose.secrets);
+  const composeKeys = new Set(compose.secrets.map((secret) => composeKey(secret.name)));
+  const envKeys = groupByName(envExamples.keys);
+  const composeReferences = new Set([
+    ...compose.referencedVariables.map((entry) => entry.name),
+    ...compose.services.flatMap((service) => service.environment.map((entry) => entry.name)),
+  ]);
+
+  // ---- name-mismatch: orphan reads against orphan declarations, per declaring source
+  const explainedReads = { compose: new Set<string>(), env: new Set<string>() };
+  const explainedDeclared = { compose: new Set<string>(), env: new Set<string>() };
+  const mismatches = new Map<string, { read: string; declared: string; kind: DriftKind; positions: Position[] }>();
+  const addPairs = (source: "compose" | "env", orphanReads: string[], orphanDeclared: string[], positionsOf: (name: string) => Position[]): void => {
+    for (const pair of matchDrift(orphanReads, orphanDeclared)) {
+      explainedReads[source].add(pair.read);
+      explainedDeclared[source].add(pair.declared);
+      const key = `${pair.read}\u0000${pair.declared}`;
+      const entry = mismatches.get(key) ?? { ...pair, positions: [] };
+      entry.positions.push(...positionsOf(pair.declared));
+      mismatches.set(key, entry);
+    }
+  };
+  if (hasCompose) {
+    addPairs(
+      "compose",
+      [...new Set(accessorReads.map((read) => read.name))].filter((name) => !composeKeys.has(composeKey(name))),
+      [...composeSecrets.keys()].filter((name) => !readKeys.has(composeKey(name))),
+      (name) => (composeSecrets.get(name) ?? []).map((secret) => secret.position),
+    );
+  }
+  if (hasEnvExample) {
+    addPairs(
+      "env",
+      [...new Set(secretReads.map((read) => read.name))].filter((name) => !envKeys.has(name)),
+      [...envKeys.keys()].filter((name) => !readNames.has(name)),
+      (name) => (envKeys.get(name) ?? []).map((key) => key.position),
+    );
+  }
+  for (const mismatch of mismatches.values()) {
+    const firstRead = readsByName.get(mismatch.read)![0]!;
+    const declaredAt = mismatch.positions.sort(byPosition).map(where).join(", ");
+    emit(
+      "name-mismatch",
+      firstRead.position,
+      `Secret '${mismatch.read}' is read here but declared nowhere, while '${mismatch.declared}' is declared (${declaredAt}) but read nowhere: the names ${DRIFT_WORDS[mismatch.kind]}. Use '${mismatch.declared}' in both places, or rename the declaration.`,
+      mismatch.read,
+      mismatch.declared,
+    );
+  }
+
+  // ---- undeclared-in-compose / undeclared-in-env-example
+  if (hasCompose) {
+    for (const read of accessorReads) {
+      if (composeKeys.has(composeKey(read.name)) || explainedReads.compose.has(read.name)) continue;
+      emit(
+        "undeclared-in-compose",
+        read.position,
+        `Secret '${read.name}' is read here but no compose file declares it under top-level secrets:.`,
+        read.name,
+      );
+    }
+  }
+  if (hasEnvExample) {
+    for (const read of secretReads) {
+      if (envKeys.has(read.name) || explainedReads.env.has(read.name)) continue;
+      emit(
+        "undeclared-in-env-example",
+        read.position,
+        `Secret '${read.name}' is read here but no env example lists it; add '${read.name}=' with a placeholder to ${envExamples.files[0]}.`,
+        read.name,
+      );
+    }
+  }
+
+  // ---- unused-compose-secret / unused-env-example-key
+  for (const [name, declarations] of composeSecrets) {
+    if (readKeys.has(composeKey(name)) || explainedDeclared.compose.has(name)) continue;
+    for (const declaration of declarations) {
+      emit("unused-compose-secret", declaration.position, `Compose secret '${name}' is declared but no code reads it.`, name);
+    }
+  }
+  for (const [name, keys] of envKeys) {
+    if (readNames.has(name) || composeReferences.has(name) || explainedDeclared.env.has(name)) continue;
+    for (const key of keys) {
+      emit(
+        "unused-env-example-key",
+        key.position,
+        `'${name}' is listed in the env example but no code reads it and no compose file references it.`,
+        name,
+      );
+    }
+  }
+
+  // ---- service-not-granted / granted-but-unused
+  const serviceCode = codeOfServices(compose.services, [...code.imports.keys()], code.imports, config.services);
+  const grantedTo = new Map<string, Set<string>>();
+  for (const service of compose.services) {
+    const files = serviceCode.get(service.name);
+    const granted = new Set(service.secrets.map((entry) => composeKey(entry.name)));
+    for (const entry of service.secrets) {
+      const names = grantedTo.get(entry.name) ?? new Set<string>();
+      names.add(service.name);
+      grantedTo.set(entry.name, names);
+    }
+    if (!files) continue;
+    const readHere = accessorReads.filter((read) => files.has(read.position.file));
+    for (const read of readHere) {
+      const key = composeKey(read.name);
+      if (!composeKeys.has(key) || granted.has(key)) continue; // undeclared secrets are reported once, above
+      emit(
+        "service-not-granted",
+        read.position,
+        `Service '${service.name}' reads secret '${read.name}' here, but its secrets: in compose (${where(service.position)}) does not grant it.`,
+        read.name,
+      );
+    }
+    const readKeysHere = new Set(readHere.map((read) => composeKey(read.name)));
+    for (const entry of service.secrets) {
+      if (readKeysHere.has(composeKey(entry.name))) continue;
+      emit(
+        "granted-but-unused",
+        entry.position,
+        `Service '${service.name}' is granted secret '${entry.name}' but none of its code reads it.`,
+        entry.name,
+      );
+    }
+  }
+
+  // ---- dynamic-secret-name / parse-error
+  for (const call of code.dynamicCalls) {
+    emit(
+      "dynamic-secret-name",
+      call.position,
+      `The secret name passed to ${call.accessor}() cannot be resolved statically, so it cannot be checked against compose and env examples; pass a literal or a const.`,
+    );
+  }
+  for (const problem of [...input.problems, ...code.problems, ...compose.problems, ...envExamples.problems]) {
+    emit("parse-error", { file: problem.file, line: problem.line ?? 1, column: problem.column ?? 1 }, `Could not read this file: ${problem.message}`);
+  }
+
+  // ---- inventory of every secret name: read (accessor or secret-like), declared in compose, or granted
+  const inventoryNames = new Set<string>([
+    ...secretReads.map((read) => read.name),
+    ...composeSecrets.keys(),
+    ...[...envKeys.keys()].filter((name) => config.settings.isSecretName(name)),
+  ]);
+  const inventory = [...inventoryNames].sort().map((name): InventoryEntry => ({
+    name,
+    reads: (readsByName.get(name) ?? []).map((read) => ({ ...read.position, kind: read.kind })),
+    declared: {
+      compose: (composeSecrets.get(name) ?? []).map((secret) => secret.position).sort(byPosition),
+      envExample: (envKeys.get(name) ?? []).map((key) => key.position).sort(byPosition),
+    },
+    grantedTo: [...(grantedTo.get(name) ?? [])].sort(),
+  }));
+
+  return { findings: findings.sort(compareFindings), notes, inventory };
+}

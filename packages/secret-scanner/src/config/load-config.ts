@@ -1,0 +1,98 @@
+/**
+ * Loads and validates the scanner's configuration. Zero configuration is the normal case: an
+ * ordinary repository needs no file at all.
+ */
+import {
+  loadConfigFile,
+  resolveSecretsSettings,
+  SecretsConfigError,
+  type ResolvedSecretsSettings,
+} from "@secrets-suite/core";
+import { Ajv, type ErrorObject } from "ajv";
+import type { RuleId, Severity } from "../model.js";
+import { configSchema, RULE_IDS } from "./schema.js";
+
+export type RuleSetting = Severity | "off";
+
+export interface ScannerConfig {
+  /** The file the configuration came from, if any. */
+  readonly source: string | undefined;
+  readonly settings: ResolvedSecretsSettings;
+  readonly composeGlobs: readonly string[];
+  readonly envExampleGlobs: readonly string[];
+  readonly ignore: readonly string[];
+  readonly services: Readonly<Record<string, readonly string[]>>;
+  readonly lowercaseComposeNames: boolean;
+  readonly rules: Readonly<Record<RuleId, RuleSetting>>;
+}
+
+export const DEFAULT_ENV_EXAMPLE_GLOBS: readonly string[] = [
+  "**/.env.example",
+  "**/.env.sample",
+  "**/.env.template",
+  "**/.env.dist",
+  "**/*.env.example",
+];
+
+export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, Severity>> = {
+  "undeclared-in-compose": "error",
+  "undeclared-in-env-example": "error",
+  "unused-compose-secret": "error",
+  "unused-env-example-key": "warning",
+  "name-mismatch": "error",
+  "service-not-granted": "error",
+  "granted-but-unused": "warning",
+  "dynamic-secret-name": "error",
+  "parse-error": "error",
+};
+
+interface ConfigInput {
+  secrets?: unknown;
+  compose?: string[];
+  envExamples?: string[];
+  ignore?: string[];
+  services?: Record<string, string[]>;
+  lowercaseComposeNames?: boolean;
+  rules?: Partial<Record<RuleId, RuleSetting>>;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile<ConfigInput>(configSchema);
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === "" ? "the configuration" : error.instancePath.slice(1).replace(/\//g, ".");
+  if (error.keyword === "additionalProperties") {
+    return `${where} has unknown key "${String((error.params as { additionalProperty?: string }).additionalProperty)}"`;
+  }
+  if (error.keyword === "enum") {
+    return `${where} must be one of ${((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).join(", ")}`;
+  }
+  return `${where} ${error.message ?? "is invalid"}`;
+}
+
+/** Loads the configuration of `root`; throws `SecretsConfigError` with one line per problem. */
+export function loadScannerConfig(root: string, explicitFile?: string): ScannerConfig {
+  const loaded = loadConfigFile(root, explicitFile);
+  const input = loaded?.value ?? {};
+  if (!validate(input)) {
+    const problems = (validate.errors ?? []).map(describe).join("; ");
+    throw new SecretsConfigError(`${loaded?.location ?? "configuration"}: ${problems}`);
+  }
+  const rules = { ...DEFAULT_SEVERITIES } as Record<RuleId, RuleSetting>;
+  for (const id of RULE_IDS) {
+    const setting = input.rules?.[id];
+    if (setting !== undefined) rules[id] = setting;
+  }
+  return {
+    source: loaded?.location,
+    settings: resolveSecretsSettings(input.secrets ?? {}, `${loaded?.location ?? "configuration"} "secrets"`),
+    composeGlobs: input.compose ?? [],
+    envExampleGlobs: input.envExamples ?? DEFAULT_ENV_EXAMPLE_GLOBS,
+    ignore: input.ignore ?? [],
+    services: input.services ?? {},
+    lowercaseComposeNames: input.lowercaseComposeNames ?? false,
+    rules,
+  };
+}
+
+export { SecretsConfigError };

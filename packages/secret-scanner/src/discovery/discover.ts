@@ -1,0 +1,114 @@
+/**
+ * Finds the files a scan reads: code, compose files and env examples. Honours every
+ * `.gitignore` on the way down (and `.git/info/exclude`), never enters `node_modules` or `.git`,
+ * and does not follow symbolic links to directories (so a link loop cannot trap it).
+ */
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import picomatch from "picomatch";
+import type { DiscoveredFiles, InputProblem } from "../model.js";
+
+export const CODE_EXTENSIONS: ReadonlySet<string> = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
+const DECLARATION_FILE = /\.d\.[mc]?ts$/;
+/** compose.yaml, compose.override.yml, docker-compose.yml, docker-compose.prod.yaml, ... */
+const COMPOSE_FILE = /^(?:docker-)?compose(?:\.[\w.-]+)?\.ya?ml$/;
+const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules", ".git"]);
+
+export interface DiscoveryOptions {
+  readonly composeGlobs: readonly string[];
+  readonly envExampleGlobs: readonly string[];
+  readonly ignore: readonly string[];
+}
+
+interface IgnoreScope {
+  /** Directory (relative POSIX, "" for root) the patterns are relative to. */
+  readonly base: string;
+  readonly matcher: Ignore;
+}
+
+function readIgnoreFile(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function isIgnored(scopes: readonly IgnoreScope[], relative: string, isDirectory: boolean): boolean {
+  for (const scope of scopes) {
+    const local = scope.base === "" ? relative : relative.slice(scope.base.length + 1);
+    if (scope.matcher.ignores(isDirectory ? `${local}/` : local)) return true;
+  }
+  return false;
+}
+
+export function discoverFiles(root: string, options: DiscoveryOptions): DiscoveredFiles {
+  const code: string[] = [];
+  const compose: string[] = [];
+  const envExamples: string[] = [];
+  const problems: InputProblem[] = [];
+  const isExtraCompose = options.composeGlobs.length > 0 ? picomatch([...options.composeGlobs], { dot: true }) : () => false;
+  const isEnvExample = picomatch([...options.envExampleGlobs], { dot: true });
+  const isConfiguredIgnore = options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
+
+  const rootScopes: IgnoreScope[] = [];
+  const exclude = readIgnoreFile(path.join(root, ".git", "info", "exclude"));
+  if (exclude) rootScopes.push({ base: "", matcher: ignore().add(exclude) });
+
+  const walk = (relativeDirectory: string, inheritedScopes: readonly IgnoreScope[]): void => {
+    const absoluteDirectory = path.join(root, relativeDirectory);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(absoluteDirectory, { withFileTypes: true });
+    } catch (error) {
+      problems.push({
+        file: relativeDirectory === "" ? "." : relativeDirectory,
+        message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      });
+      return;
+    }
+    const gitignore = entries.some((entry) => entry.name === ".gitignore" && !entry.isDirectory())
+      ? readIgnoreFile(path.join(absoluteDirectory, ".gitignore"))
+      : undefined;
+    const scopes = gitignore ? [...inheritedScopes, { base: relativeDirectory, matcher: ignore().add(gitignore) }] : inheritedScopes;
+
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const relative = relativeDirectory === "" ? entry.name : `${relativeDirectory}/${entry.name}`;
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path.join(root, relative));
+          isFile = target.isFile();
+          isDirectory = false; // never follow directory links: they can loop
+        } catch {
+          continue; // dangling link: nothing to read
+        }
+      }
+      if (isDirectory) {
+        if (ALWAYS_SKIPPED_DIRECTORIES.has(entry.name)) continue;
+        if (isIgnored(scopes, relative, true) || isConfiguredIgnore(relative) || isConfiguredIgnore(`${relative}/`)) continue;
+        walk(relative, scopes);
+        continue;
+      }
+      if (!isFile) continue;
+      if (isIgnored(scopes, relative, false) || isConfiguredIgnore(relative)) continue;
+      const extension = path.extname(entry.name);
+      if (CODE_EXTENSIONS.has(extension) && !DECLARATION_FILE.test(entry.name)) code.push(relative);
+      else if (COMPOSE_FILE.test(entry.name) || isExtraCompose(relative)) compose.push(relative);
+      else if (isEnvExample(relative)) envExamples.push(relative);
+    }
+  };
+
+  walk("", rootScopes);
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    root,
+    code: code.sort(byPath),
+    compose: compose.sort(byPath),
+    envExamples: envExamples.sort(byPath),
+    problems,
+  };
+}
