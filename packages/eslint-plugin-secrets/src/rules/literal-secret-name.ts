@@ -43,6 +43,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [{ pattern: DEFAULT_NAME_PATTERN, allowImportedNames: false }],
     messages: {
       missingName: "{{accessor}}() is called without a secret name.",
       dynamicName:
@@ -61,7 +62,10 @@ export default createRule<Options, MessageIds>({
     try {
       pattern = new RegExp(patternSource, "u");
     } catch (error) {
-      throw new Error(`secrets/literal-secret-name: option "pattern" is not a valid regular expression: ${(error as Error).message}`);
+      throw new Error(
+        `secrets/literal-secret-name: option "pattern" is not a valid regular expression: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
 
     return {

@@ -20,8 +20,13 @@ export type MessageIds = "fallback";
 /** Option keys of an accessor call that supply a default value. */
 const DEFAULT_OPTION_KEYS: ReadonlySet<string> = new Set(["default", "defaultValue", "fallback", "fallbackValue"]);
 
-/** Callee names of helpers that throw, so `?? fail("X")` fails fast rather than defaulting. */
-const THROWING_HELPER = /^(throw|fail|die|panic|abort|missing|required|require[A-Z]|assert|raise|crash|exit)/;
+/**
+ * Callee names of helpers that throw, so `?? fail("X")` fails fast rather than defaulting. The
+ * verb must be a whole word of the name (`fail`, `failWith`, `throw_missing`), so that
+ * `failoverKey()` or `throwawayKey()` are not taken for one.
+ */
+const THROWING_HELPER =
+  /^(?:(?:throw|fail|die|panic|abort|missing|required|assert|raise|crash|exit)(?![a-z0-9])|require[A-Z])/;
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -42,13 +47,27 @@ function isNoValue(node: TSESTree.Node): boolean {
   );
 }
 
-/** A fallback that throws: `fail("X")`, `(() => { throw ... })()`, `throwMissing("X")`. */
+/** Whether a function body hands back a value with a `return` (not counting nested functions). */
+function returnsAValue(body: TSESTree.BlockStatement): boolean {
+  return [...statementsOf(body)].some(
+    (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isNoValue(node.argument),
+  );
+}
+
+/**
+ * A fallback that throws: `fail("X")`, `throwMissing("X")`, or an IIFE that always throws,
+ * `(() => { throw ... })()` (one that may return a value first is a default).
+ */
 function failsFast(node: TSESTree.Node): boolean {
   const inner = unwrapExpression(node);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   const callee = unwrapExpression(inner.callee);
   if (isFunction(callee)) {
-    return callee.body.type === AST_NODE_TYPES.BlockStatement && callee.body.body.some((s) => s.type === AST_NODE_TYPES.ThrowStatement);
+    return (
+      callee.body.type === AST_NODE_TYPES.BlockStatement &&
+      callee.body.body.some((s) => s.type === AST_NODE_TYPES.ThrowStatement) &&
+      !returnsAValue(callee.body)
+    );
   }
   const name = calleeName(callee);
   return name !== undefined && THROWING_HELPER.test(name);
@@ -87,11 +106,22 @@ function* statementsOf(node: TSESTree.Node): Generator<TSESTree.Node> {
   }
 }
 
-/** How a catch clause turns a missing secret into a value, if it does. */
+/**
+ * How a catch clause turns a missing secret into a value, if it does. A clause that always ends
+ * by throwing (or by a fail-fast call such as `process.exit(1)`) is a rethrow, whatever it
+ * assigns first (`error.message = ...; throw error;`), unless it may return before.
+ */
 function catchFallback(handler: TSESTree.CatchClause): "returns a value" | "assigns a value" | undefined {
   const parameter = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
-  for (const node of statementsOf(handler.body)) {
-    if (node.type === AST_NODE_TYPES.ReturnStatement) return "returns a value";
+  const nodes = [...statementsOf(handler.body)];
+  if (nodes.some((node) => node.type === AST_NODE_TYPES.ReturnStatement)) return "returns a value";
+  const alwaysEnds = handler.body.body.some(
+    (statement) =>
+      statement.type === AST_NODE_TYPES.ThrowStatement ||
+      (statement.type === AST_NODE_TYPES.ExpressionStatement && failsFast(statement.expression)),
+  );
+  if (alwaysEnds) return undefined;
+  for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const assignsError = node.right.type === AST_NODE_TYPES.Identifier && node.right.name === parameter;
       if (!assignsError) return "assigns a value";
@@ -134,6 +164,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [{ allowInFiles: [] }],
     messages: {
       fallback:
         "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
@@ -157,20 +188,34 @@ export default createRule<Options, MessageIds>({
 
     /** `?? x`, `|| x`, `||=`, and the conditional shapes around a read. */
     const checkValueFallback = (read: TSESTree.Node, name: string): void => {
-      const value = outermostValueNode(read);
-      const parent = value.parent;
-      if (!parent) return;
-      if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === value && parent.operator !== "&&") {
-        if (isNoValue(parent.right) || failsFast(parent.right)) return;
-        report(parent, name, `\`${parent.operator} ${source.getText(parent.right)}\``);
+      let value = outermostValueNode(read);
+      // `(await getSecretAsync("X")) ?? "dev"`: the awaited value is the secret
+      while (value.parent?.type === AST_NODE_TYPES.AwaitExpression && value.parent.argument === value) {
+        value = outermostValueNode(value.parent);
+      }
+      // `A ?? B ?? "dev"` is `(A ?? B) ?? "dev"`: B falls back to "dev" as much as A does
+      let operand = value;
+      while (
+        operand.parent?.type === AST_NODE_TYPES.LogicalExpression &&
+        operand.parent.operator !== "&&" &&
+        operand.parent.right === operand
+      ) {
+        operand = outermostValueNode(operand.parent);
+      }
+      const logical = operand.parent;
+      if (logical?.type === AST_NODE_TYPES.LogicalExpression && logical.left === operand && logical.operator !== "&&") {
+        if (isNoValue(logical.right) || failsFast(logical.right)) return;
+        report(logical, name, `a default after \`${logical.operator}\``);
         return;
       }
+      const parent = value.parent;
+      if (!parent) return;
       if (
         parent.type === AST_NODE_TYPES.AssignmentExpression &&
         parent.left === value &&
         (parent.operator === "??=" || parent.operator === "||=")
       ) {
-        report(parent, name, `\`${parent.operator} ${source.getText(parent.right)}\``);
+        report(parent, name, `a default assigned with \`${parent.operator}\``);
         return;
       }
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) {
@@ -178,7 +223,7 @@ export default createRule<Options, MessageIds>({
         const readText = source.getText(unwrapExpression(value));
         if (source.getText(subjectOfTest(parent.test)) !== readText) return;
         if (isNoValue(other) || failsFast(other)) return;
-        report(parent, name, `a conditional default \`${source.getText(other)}\``);
+        report(parent, name, "a conditional default");
       }
     };
 
@@ -208,9 +253,15 @@ export default createRule<Options, MessageIds>({
               report(property, name, `a \`${key}\` option`);
             }
           }
-        } else if (options.type !== AST_NODE_TYPES.Identifier && options.type !== AST_NODE_TYPES.MemberExpression) {
-          // an identifier may name an options object; a literal or expression is a default value
-          report(second, name, `a default argument \`${source.getText(second)}\``);
+        } else if (
+          options.type !== AST_NODE_TYPES.Identifier &&
+          options.type !== AST_NODE_TYPES.MemberExpression &&
+          options.type !== AST_NODE_TYPES.SpreadElement &&
+          !isNoValue(options)
+        ) {
+          // an identifier (or a spread) may hold an options object, and `void 0` is no argument at
+          // all; a literal or another expression is a default value
+          report(second, name, "a default argument");
         }
       }
 
@@ -225,16 +276,14 @@ export default createRule<Options, MessageIds>({
       const returnsValue =
         handler.body.type !== AST_NODE_TYPES.BlockStatement
           ? !isNoValue(handler.body) && !failsFast(handler.body)
-          : [...statementsOf(handler.body)].some(
-              (node) => node.type === AST_NODE_TYPES.ReturnStatement && node.argument !== null && !isNoValue(node.argument),
-            );
+          : returnsAValue(handler.body);
       if (returnsValue) report(catchCall!, name, "`.catch()` returns a value");
     };
 
     const envListeners = envReadListeners(context, (read) => {
       if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
       if (read.destructuringDefault) {
-        report(read.destructuringDefault, read.name, `a destructuring default \`${source.getText(read.destructuringDefault)}\``);
+        report(read.destructuringDefault, read.name, "a destructuring default");
       }
       if (read.valueExpression) checkValueFallback(read.valueExpression, read.name);
       recordGuarded(read.node, read.name);

@@ -18,6 +18,10 @@ const DYNAMIC: StaticName = { kind: "dynamic" };
 /** Const chains longer than this are not followed (and cycles end here). */
 const MAX_DEPTH = 8;
 
+function isImported(variable: TSESLint.Scope.Variable): boolean {
+  return variable.defs.some((definition) => definition.type === "ImportBinding");
+}
+
 function constInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   const definition = variable.defs[0];
   if (variable.defs.length !== 1 || definition?.type !== "Variable") return undefined;
@@ -28,18 +32,28 @@ function constInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | und
   return declarator.init ?? undefined;
 }
 
+interface FrozenObject {
+  readonly object: TSESTree.ObjectExpression;
+  /** `as const` freezes nested objects too; `Object.freeze` only the outer one. */
+  readonly deep: boolean;
+}
+
+function isAsConst(node: TSESTree.Node): node is TSESTree.TSAsExpression {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression &&
+    node.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
+    node.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    node.typeAnnotation.typeName.name === "const"
+  );
+}
+
 /** An object literal frozen by `as const` or `Object.freeze(...)`; plain objects can be mutated. */
-function frozenObject(expression: TSESTree.Expression): TSESTree.ObjectExpression | undefined {
+function frozenObject(expression: TSESTree.Node): FrozenObject | undefined {
   let current: TSESTree.Node = expression;
   if (current.type === AST_NODE_TYPES.TSSatisfiesExpression) current = current.expression;
-  if (
-    current.type === AST_NODE_TYPES.TSAsExpression &&
-    current.typeAnnotation.type === AST_NODE_TYPES.TSTypeReference &&
-    current.typeAnnotation.typeName.type === AST_NODE_TYPES.Identifier &&
-    current.typeAnnotation.typeName.name === "const"
-  ) {
+  if (isAsConst(current)) {
     const inner = unwrapExpression(current.expression);
-    return inner.type === AST_NODE_TYPES.ObjectExpression ? inner : undefined;
+    return inner.type === AST_NODE_TYPES.ObjectExpression ? { object: inner, deep: true } : undefined;
   }
   if (
     current.type === AST_NODE_TYPES.CallExpression &&
@@ -48,8 +62,15 @@ function frozenObject(expression: TSESTree.Expression): TSESTree.ObjectExpressio
     (unwrapExpression(current.callee.object) as TSESTree.Identifier).name === "Object" &&
     memberPropertyName(current.callee) === "freeze"
   ) {
-    const argument = current.arguments[0] ? unwrapExpression(current.arguments[0]) : undefined;
-    return argument?.type === AST_NODE_TYPES.ObjectExpression ? argument : undefined;
+    const [first] = current.arguments;
+    const argument = first ? unwrapExpression(first) : undefined;
+    if (argument?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    // Object.freeze({ ... } as const) is read-only all the way down, for TypeScript at least
+    let written: TSESTree.Node | undefined = first;
+    while (written && written !== argument && !isAsConst(written)) {
+      written = "expression" in written ? (written.expression as TSESTree.Node) : undefined;
+    }
+    return { object: argument, deep: written !== undefined && isAsConst(written) };
   }
   return undefined;
 }
@@ -62,6 +83,8 @@ function resolveMember(member: TSESTree.MemberExpression, scope: Scope, depth: n
   if (object.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(scope, object);
     if (!variable) return DYNAMIC;
+    // NAMES.API_KEY of `import { NAMES } from "./names"`: static there, unknown here
+    if (isImported(variable)) return { kind: "imported", local: `${object.name}.${key}` };
     const enumDefinition = variable.defs.find((definition) => definition.type === "TSEnumName");
     if (enumDefinition) {
       const declaration = enumDefinition.node as TSESTree.TSEnumDeclaration;
@@ -74,7 +97,8 @@ function resolveMember(member: TSESTree.MemberExpression, scope: Scope, depth: n
     const init = constInit(variable);
     const frozen = init ? frozenObject(init) : undefined;
     if (!frozen) return DYNAMIC;
-    return resolveObjectProperty(frozen, key, scope, depth);
+    // the object's values are read where it is declared, not where the accessor is called
+    return resolveObjectProperty(frozen.object, key, variable.scope, depth);
   }
   if (object.type === AST_NODE_TYPES.MemberExpression) {
     // NAMES.db.PASSWORD: resolve the inner object first
@@ -82,12 +106,20 @@ function resolveMember(member: TSESTree.MemberExpression, scope: Scope, depth: n
     const outer = unwrapExpression(object.object);
     if (innerKey === undefined || outer.type !== AST_NODE_TYPES.Identifier) return DYNAMIC;
     const variable = ASTUtils.findVariable(scope, outer);
-    const init = variable ? constInit(variable) : undefined;
+    if (!variable) return DYNAMIC;
+    if (isImported(variable)) return { kind: "imported", local: `${outer.name}.${innerKey}.${key}` };
+    const init = constInit(variable);
     const frozen = init ? frozenObject(init) : undefined;
-    const innerProperty = frozen ? findProperty(frozen, innerKey) : undefined;
-    const innerObject = innerProperty ? unwrapExpression(innerProperty) : undefined;
-    if (innerObject?.type !== AST_NODE_TYPES.ObjectExpression) return DYNAMIC;
-    return resolveObjectProperty(innerObject, key, scope, depth);
+    const innerProperty = frozen ? findProperty(frozen.object, innerKey) : undefined;
+    if (!frozen || !innerProperty) return DYNAMIC;
+    // Object.freeze is shallow: a nested object must be frozen itself, unless `as const` covers it
+    const innerFrozen = frozenObject(innerProperty);
+    const innerPlain = unwrapExpression(innerProperty);
+    const innerObject =
+      innerFrozen?.object ??
+      (frozen.deep && innerPlain.type === AST_NODE_TYPES.ObjectExpression ? innerPlain : undefined);
+    if (!innerObject) return DYNAMIC;
+    return resolveObjectProperty(innerObject, key, variable.scope, depth);
   }
   return DYNAMIC;
 }
@@ -115,11 +147,11 @@ function resolveExpression(node: TSESTree.Node, scope: Scope, depth: number): St
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(scope, inner);
     if (!variable) return DYNAMIC;
-    if (variable.defs.some((definition) => definition.type === "ImportBinding")) {
-      return { kind: "imported", local: inner.name };
-    }
+    if (isImported(variable)) return { kind: "imported", local: inner.name };
     const init = constInit(variable);
-    return init ? resolveExpression(init, scope, depth + 1) : DYNAMIC;
+    // the initialiser's names are resolved where the const is declared: `const B = A` means the
+    // `A` seen from there, even if a different `A` is in scope at the accessor call
+    return init ? resolveExpression(init, variable.scope, depth + 1) : DYNAMIC;
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression) return resolveMember(inner, scope, depth);
   return DYNAMIC;
