@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { insertAccessorImport } from "../util/accessor-import.js";
+import { assignmentTargetUse } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
@@ -54,6 +55,7 @@ export default createRule<Options, MessageIds>({
         },
       },
     ],
+    defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
     messages: {
       bareSecretRead:
         "Secret '{{name}}' is read from {{source}}. Read it with {{accessor}}(\"{{name}}\") so that a missing secret fails fast and the scanner can check the name.",
@@ -93,17 +95,23 @@ export default createRule<Options, MessageIds>({
 
     return envReadListeners(context, (read) => {
       switch (read.kind) {
-        case "named":
+        case "named": {
           if (!settings.isSecretName(read.name)) return;
+          // `[process.env.X] = ...`, `for (process.env.X of ...)` only write; `+=`, `??=`, `++` also read,
+          // but an accessor call cannot be assigned to, so they get no suggestion
+          const targetUse = read.valueExpression ? assignmentTargetUse(read.valueExpression) : undefined;
+          if (targetUse === "write") return;
           context.report({
             node: read.node,
             messageId: "bareSecretRead",
             data: { name: read.name, source: read.source, accessor },
-            suggest: read.valueExpression ? suggestion(read.name, read.valueExpression) : [],
+            suggest: read.valueExpression && targetUse === undefined ? suggestion(read.name, read.valueExpression) : [],
           });
           return;
+        }
         case "dynamic":
           if (!options.checkDynamicKeys) return;
+          if (assignmentTargetUse(read.node) === "write") return;
           context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
           return;
         case "whole":

@@ -72,6 +72,40 @@ export function isAssignmentTarget(node: TSESTree.Node): boolean {
   return false;
 }
 
+/**
+ * How an expression is used as an assignment target, looking through type-only wrappers:
+ * - `"write"`: its old value is not read: `x = 1`, `delete x`, `[x] = a`, `({ k: x } = o)`,
+ *   `[x = 1] = a`, `[...x] = a`, `for (x of xs)`;
+ * - `"read-write"`: its old value is read, then replaced: `x += 1`, `x ??= d`, `x++`;
+ * - `undefined`: it is not assigned to (a plain read).
+ */
+export function assignmentTargetUse(node: TSESTree.Node): "write" | "read-write" | undefined {
+  const target = outermostValueNode(node);
+  const parent = target.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AssignmentExpression:
+      if (parent.left !== target) return undefined;
+      return parent.operator === "=" ? "write" : "read-write";
+    case AST_NODE_TYPES.UpdateExpression:
+      return "read-write";
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === "delete" ? "write" : undefined;
+    case AST_NODE_TYPES.ArrayPattern:
+      return "write";
+    case AST_NODE_TYPES.RestElement:
+      return parent.argument === target ? "write" : undefined;
+    case AST_NODE_TYPES.AssignmentPattern:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+      return parent.left === target ? "write" : undefined;
+    case AST_NODE_TYPES.Property:
+      return parent.parent.type === AST_NODE_TYPES.ObjectPattern && parent.value === target ? "write" : undefined;
+    default:
+      return undefined;
+  }
+}
+
 /** `a.b` where `a` and `b` are plain identifiers with the given names. */
 export function isNamedMember(node: TSESTree.Node, objectName: string, propertyName: string): boolean {
   const inner = unwrapExpression(node);
