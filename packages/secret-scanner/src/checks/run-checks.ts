@@ -7,6 +7,7 @@ import type { ScannerConfig } from "../config/load-config.js";
 import type {
   CodeFacts,
   ComposeFacts,
+  ComposeService,
   EnvExampleFacts,
   Finding,
   InputProblem,
@@ -74,6 +75,31 @@ function groupByName<T extends { readonly name: string }>(items: readonly T[]): 
     else groups.set(item.name, [item]);
   }
   return groups;
+}
+
+/**
+ * One service per name: an override file (`compose.override.yml`, `-f a -f b`) adds to the
+ * service of the same name. Its first build context wins; grants and environment add up.
+ */
+function mergeServices(services: readonly ComposeService[]): ComposeService[] {
+  const merged = new Map<string, ComposeService>();
+  for (const service of services) {
+    const existing = merged.get(service.name);
+    if (!existing) {
+      merged.set(service.name, service);
+      continue;
+    }
+    const buildContext = existing.buildContext ?? service.buildContext;
+    merged.set(service.name, {
+      name: service.name,
+      position: existing.position,
+      ...(buildContext !== undefined ? { buildContext } : {}),
+      secrets: [...existing.secrets, ...service.secrets],
+      environment: [...existing.environment, ...service.environment],
+      envFiles: [...existing.envFiles, ...service.envFiles],
+    });
+  }
+  return [...merged.values()];
 }
 
 export function runChecks(input: CheckInput): CheckResult {
@@ -205,9 +231,10 @@ export function runChecks(input: CheckInput): CheckResult {
   }
 
   // ---- service-not-granted / granted-but-unused
-  const serviceCode = codeOfServices(compose.services, [...code.imports.keys()], code.imports, config.services);
+  const services = mergeServices(compose.services);
+  const serviceCode = codeOfServices(services, [...code.imports.keys()], code.imports, config.services);
   const grantedTo = new Map<string, Set<string>>();
-  for (const service of compose.services) {
+  for (const service of services) {
     const files = serviceCode.get(service.name);
     const granted = new Set(service.secrets.map((entry) => composeKey(entry.name)));
     for (const entry of service.secrets) {
