@@ -47,6 +47,7 @@ export function runRuleTests<MessageIds extends string, RuleOptions extends Opti
       invalid: [...(cases.invalid ?? []), ...(cases.invalidTs ?? [])],
     });
   });
+  if ((cases.valid?.length ?? 0) + (cases.invalid?.length ?? 0) === 0) return;
   describe("espree (ESLint's default parser)", () => {
     jsTester.run(name, rule, { valid: cases.valid ?? [], invalid: cases.invalid ?? [] });
   });

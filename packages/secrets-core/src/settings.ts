@@ -65,8 +65,8 @@ export interface ResolvedSecretsSettings {
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validateSettings = ajv.compile<SecretsSettingsInput>(secretsSettingsSchema);
 
-function describeAjvError(error: ErrorObject): string {
-  const where = error.instancePath === "" ? "settings" : `settings${error.instancePath.replace(/\//g, ".")}`;
+function describeAjvError(error: ErrorObject, source: string): string {
+  const where = `${source}${error.instancePath.replace(/\//g, ".")}`;
   if (error.keyword === "additionalProperties") {
     const extra = String((error.params as { additionalProperty?: string }).additionalProperty);
     const known = Object.keys(secretsSettingsSchema.properties).join(", ");
@@ -77,7 +77,7 @@ function describeAjvError(error: ErrorObject): string {
 
 /** Turns a path into the POSIX path relative to `cwd` that globs are written against. */
 export function toPosixRelative(filename: string, cwd: string): string {
-  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : filename;
+  const relative = path.isAbsolute(filename) ? path.relative(cwd, filename) : path.normalize(filename);
   return relative.split(path.sep).join("/");
 }
 
@@ -95,8 +95,8 @@ export function resolveSecretsSettings(input: unknown, source = "settings.secret
     if (cached) return cached;
   }
   if (!validateSettings(input)) {
-    const problems = (validateSettings.errors ?? []).map(describeAjvError).join("; ");
-    throw new SecretsConfigError(`Invalid ${source}: ${problems.replace(/^settings/, "").trim() || problems}`);
+    const problems = (validateSettings.errors ?? []).map((error) => describeAjvError(error, source)).join("; ");
+    throw new SecretsConfigError(`Invalid ${source}: ${problems}`);
   }
   return resolveValid(input, input);
 }

@@ -11,6 +11,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import {
+  calleeName,
   isAssignmentTarget,
   memberPropertyName,
   outermostValueNode,
@@ -161,14 +162,14 @@ export function envReadListeners(context: Context, onRead: (read: EnvRead) => vo
           emit({ kind: "whole", source, use: "spread", node: parent });
           return;
         }
-        const handedToChild = isEnvOptionValue(container);
-        emit({ kind: "whole", source, use: handedToChild ? "child-process" : "spread", node: parent });
+        // { env: { ...process.env, X: "1" } }: an environment built for a child process
+        const envOption = envOptionUse(container);
+        emit({ kind: "whole", source, use: envOption === "child-process" ? "child-process" : "spread", node: parent });
         return;
       }
       case AST_NODE_TYPES.Property: {
-        if (parent.value === value && isEnvOptionValue(value)) {
-          emit({ kind: "whole", source, use: "child-process", node: value });
-        }
+        const envOption = parent.value === value ? envOptionUse(value) : undefined;
+        if (envOption) emit({ kind: "whole", source, use: envOption, node: value });
         return;
       }
       case AST_NODE_TYPES.CallExpression: {
@@ -309,13 +310,37 @@ export function envReadListeners(context: Context, onRead: (read: EnvRead) => vo
 }
 
 /** The object is the value of an `env:` option, as in `spawn(cmd, { env: {...} })`. */
-function isEnvOptionValue(node: TSESTree.Node): boolean {
-  const parent = outermostValueNode(node).parent;
-  return (
-    parent?.type === AST_NODE_TYPES.Property &&
-    parent.value === outermostValueNode(node) &&
-    staticKeyName(parent.key, parent.computed) === "env"
-  );
+/** Functions and constructors that start a process or worker and take an `env` option. */
+const CHILD_PROCESS_CALLEES: ReadonlySet<string> = new Set([
+  "spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "fork",
+  "execa", "execaSync", "execaNode", "execaCommand", "execaCommandSync", "$",
+  "Worker", "Command", "crossSpawn",
+]);
+
+/**
+ * For a value under an `env:` key: whether it is a child process environment (the options of
+ * `spawn`, `fork`, `new Worker`, ..., or an options object built before the call), or the whole
+ * environment passed to some other function (`logger.info({ env: process.env })`).
+ */
+function envOptionUse(node: TSESTree.Node): "child-process" | "call" | undefined {
+  const property = outermostValueNode(node).parent;
+  if (
+    property?.type !== AST_NODE_TYPES.Property ||
+    property.value !== outermostValueNode(node) ||
+    staticKeyName(property.key, property.computed) !== "env"
+  ) {
+    return undefined;
+  }
+  const options = outermostValueNode(property.parent);
+  const call = options.parent;
+  if (
+    (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+    call.arguments.includes(options as TSESTree.CallExpressionArgument)
+  ) {
+    const name = calleeName(call.callee);
+    return name !== undefined && CHILD_PROCESS_CALLEES.has(name) ? "child-process" : "call";
+  }
+  return "child-process";
 }
 
 function takesWholeObject(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {

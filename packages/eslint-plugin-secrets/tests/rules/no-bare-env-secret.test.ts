@@ -1,0 +1,900 @@
+/**
+ * Specification of `secrets/no-bare-env-secret`: a secret is read only through the sanctioned
+ * accessor (`getSecret("NAME")`), never straight from the environment, whatever the syntax.
+ *
+ * `valid`/`invalid` run under typescript-eslint's parser and espree; `validTs`/`invalidTs`
+ * (TypeScript syntax) under typescript-eslint's parser only.
+ */
+import type { TestCaseError } from "@typescript-eslint/rule-tester";
+import path from "node:path";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import rule, { type MessageIds } from "../../src/rules/no-bare-env-secret.js";
+import { runRuleTests } from "../rule-tester.js";
+
+type Source = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env";
+type Suggestion = NonNullable<TestCaseError<MessageIds>["suggestions"]>[number];
+
+interface Expect {
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The accessor named in the message (`settings.secrets.accessors[0]`). */
+  accessor?: string;
+  /** Expected suggestions; none unless given. */
+  suggestions?: Suggestion[];
+}
+
+const ERROR_KEYS = ["line", "column", "endLine", "endColumn"] as const;
+
+function located(expect: Expect): Partial<TestCaseError<MessageIds>> {
+  const location: Record<string, number> = {};
+  for (const key of ERROR_KEYS) if (expect[key] !== undefined) location[key] = expect[key];
+  return { ...location, suggestions: expect.suggestions ?? [] };
+}
+
+/** `Secret 'NAME' is read from SOURCE. Read it with getSecret("NAME") ...` */
+function bareSecretRead(name: string, source: Source, expect: Expect = {}): TestCaseError<MessageIds> {
+  return {
+    messageId: "bareSecretRead",
+    data: { name, source, accessor: expect.accessor ?? "getSecret" },
+    ...located(expect),
+  };
+}
+
+/** `SOURCE is read with a computed key, which can read any secret. ...` */
+function dynamicKeyRead(source: Source, expect: Expect = {}): TestCaseError<MessageIds> {
+  return { messageId: "dynamicKeyRead", data: { source, accessor: expect.accessor ?? "getSecret" }, ...located(expect) };
+}
+
+/** How the whole environment was taken, as the message words it. */
+const SPREAD = "spread into an object";
+const REST = "collected by a rest element";
+const CALL = "passed to a function that reads every value";
+const CHILD_PROCESS = "handed on as a child process environment";
+
+/** `The whole of SOURCE, secrets included, is USE. ...` */
+function wholeEnvRead(source: Source, use: string, expect: Expect = {}): TestCaseError<MessageIds> {
+  return {
+    messageId: "wholeEnvRead",
+    data: { source, use, accessor: expect.accessor ?? "getSecret" },
+    ...located(expect),
+  };
+}
+
+/** The `Replace with ACCESSOR("NAME")` suggestion and the code after applying it. */
+function useAccessor(name: string, output: string, accessor = "getSecret"): Suggestion {
+  return { messageId: "useAccessor", data: { accessor, name }, output };
+}
+
+/**
+ * A CommonJS file. @typescript-eslint/rule-tester parses with `parserOptions.sourceType: "module"`
+ * unless the case sets its own, so both are given (typescript-eslint's parser reads "commonjs" as "script").
+ */
+const commonjs = { sourceType: "commonjs", parserOptions: { sourceType: "commonjs" } } as const;
+const importFrom = { secrets: { importFrom: "@acme/secrets" } };
+
+describe("no-bare-env-secret", () => {
+  describe("a secret read by name from the environment is reported, in every syntax", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        // member access on process.env
+        {
+          code: "const apiKey = process.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16, endLine: 1, endColumn: 35 })],
+        },
+        {
+          code: 'const apiKey = process.env["API_KEY"];',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16, endColumn: 38 })],
+        },
+        {
+          code: "const apiKey = process.env[`API_KEY`];",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16, endColumn: 38 })],
+        },
+        {
+          code: 'const apiKey = process["env"].API_KEY;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = globalThis.process.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = global.process.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = process.env?.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16, endColumn: 36 })],
+        },
+        {
+          code: "const apiKey = process?.env?.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        // other runtimes
+        {
+          code: "const apiKey = import.meta.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "import.meta.env", { line: 1, column: 16, endColumn: 39 })],
+        },
+        {
+          code: "const apiKey = Bun.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "Bun.env", { line: 1, column: 16, endColumn: 31 })],
+        },
+        {
+          code: 'const apiKey = Deno.env.get("API_KEY");',
+          errors: [bareSecretRead("API_KEY", "Deno.env", { line: 1, column: 16, endColumn: 39 })],
+        },
+        // the location is the read itself, wherever it stands
+        {
+          code: ["export function connect() {", "  return createPool(process.env.DATABASE_URL);", "}"].join("\n"),
+          errors: [bareSecretRead("DATABASE_URL", "process.env", { line: 2, column: 21, endLine: 2, endColumn: 45 })],
+        },
+        // one report per secret; configuration next to it is left alone
+        {
+          code: "const config = { key: process.env.API_KEY, port: process.env.PORT, token: process.env.GITHUB_TOKEN };",
+          errors: [
+            bareSecretRead("API_KEY", "process.env", { line: 1, column: 23 }),
+            bareSecretRead("GITHUB_TOKEN", "process.env", { line: 1, column: 75 }),
+          ],
+        },
+        // compound assignment and logical assignment read the old value
+        {
+          code: 'process.env.API_KEY ??= "dev";',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 1 })],
+        },
+      ],
+    });
+  });
+
+  describe("destructuring the environment reads each secret it names", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          code: "const { API_KEY } = process.env;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 16 })],
+        },
+        {
+          code: "const { API_KEY: apiKey } = process.env;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 24 })],
+        },
+        {
+          code: 'const { API_KEY = "dev-key" } = process.env;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+        },
+        {
+          code: 'const { ["API_KEY"]: apiKey } = process.env;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+        },
+        {
+          code: "const { env: { API_KEY } } = process;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          // the rest element takes every other variable, secrets included
+          code: "const { PORT, API_KEY, ...rest } = process.env;",
+          errors: [
+            bareSecretRead("API_KEY", "process.env", { line: 1, column: 15 }),
+            wholeEnvRead("process.env", REST, { line: 1, column: 24, endColumn: 31 }),
+          ],
+        },
+        {
+          code: "let apiKey;\n({ API_KEY: apiKey } = process.env);",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 4 })],
+        },
+        {
+          code: "function connect({ DATABASE_URL } = process.env) {}",
+          errors: [bareSecretRead("DATABASE_URL", "process.env", { line: 1, column: 20 })],
+        },
+        {
+          code: "const { API_KEY } = import.meta.env;",
+          errors: [bareSecretRead("API_KEY", "import.meta.env", { line: 1, column: 9 })],
+        },
+        {
+          code: "const { API_KEY } = Bun.env;",
+          errors: [bareSecretRead("API_KEY", "Bun.env", { line: 1, column: 9 })],
+        },
+        {
+          // a computed key in the pattern can name any variable
+          code: "const { [name]: value } = process.env;",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 9 })],
+        },
+      ],
+    });
+  });
+
+  describe("aliases of process and process.env are followed", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          code: "const env = process.env;\nconst apiKey = env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16, endColumn: 27 })],
+        },
+        {
+          code: "const env = process.env;\nconst { API_KEY } = env;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 9 })],
+        },
+        {
+          code: "const { env } = process;\nconst apiKey = env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: "const proc = process;\nconst apiKey = proc.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'import { env } from "node:process";\nconst apiKey = env.API_KEY;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'import { env as processEnv } from "process";\nconst apiKey = processEnv.API_KEY;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'import process from "process";\nconst apiKey = process.env.API_KEY;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'import * as nodeProcess from "node:process";\nconst apiKey = nodeProcess.env.API_KEY;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'const { env } = require("process");\nconst apiKey = env.API_KEY;',
+          languageOptions: commonjs,
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'const proc = require("node:process");\nconst apiKey = proc.env.API_KEY;',
+          languageOptions: commonjs,
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+        {
+          code: 'const { env: { API_KEY } } = require("node:process");',
+          languageOptions: commonjs,
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: 'const apiKey = require("process").env.API_KEY;',
+          languageOptions: commonjs,
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+      ],
+    });
+  });
+
+  describe("parentheses and TypeScript wrappers do not hide a read", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          code: "const apiKey = (process.env).API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = ((process).env)?.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          // a parenthesised optional chain ends the chain: `(process?.env)` is the object read
+          code: "const apiKey = (process?.env).API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const { API_KEY } = process?.env;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+        },
+      ],
+      invalidTs: [
+        {
+          code: "const apiKey = process.env.API_KEY!;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16, endColumn: 35 })],
+        },
+        {
+          code: "const apiKey = (process.env as any).API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: 'const apiKey = (process.env as NodeJS.ProcessEnv)["API_KEY"] as string;',
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = (<Record<string, string>>process.env).API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const apiKey = process.env.API_KEY satisfies string | undefined;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const { API_KEY } = process.env as Record<string, string>;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+        },
+        {
+          code: "const apiKey: string = (process.env as any)[`API_KEY`]!;",
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 24 })],
+        },
+      ],
+      validTs: [
+        'process.env.API_KEY! = "test-key";',
+        '(process.env as any).API_KEY = "test-key";',
+        // type positions read nothing at run time
+        "type ApiKey = typeof process.env.API_KEY;",
+        "declare const env: typeof process.env;",
+        "function connect(process: { env: Record<string, string> }): string | undefined { return process.env.API_KEY; }",
+      ],
+    });
+  });
+
+  describe("a read with a computed key is reported as dynamicKeyRead, unless checkDynamicKeys is false", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          code: "const value = process.env[name];",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 15, endColumn: 32 })],
+        },
+        {
+          code: "const value = process.env[`${prefix}_API_KEY`];",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 15 })],
+        },
+        {
+          code: "const value = import.meta.env[key];",
+          errors: [dynamicKeyRead("import.meta.env", { line: 1, column: 15 })],
+        },
+        {
+          code: "const value = Bun.env[key];",
+          errors: [dynamicKeyRead("Bun.env", { line: 1, column: 15 })],
+        },
+        {
+          code: "const value = Deno.env.get(name);",
+          errors: [dynamicKeyRead("Deno.env", { line: 1, column: 15, endColumn: 33 })],
+        },
+        {
+          code: "const env = process.env;\nconst value = env[name];",
+          errors: [dynamicKeyRead("process.env", { line: 2, column: 15 })],
+        },
+        {
+          // checkDynamicKeys only silences computed keys; a named secret is still reported
+          code: "const value = process.env[name];\nconst apiKey = process.env.API_KEY;",
+          options: [{ checkDynamicKeys: false }],
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 16 })],
+        },
+      ],
+      valid: [
+        { code: "const value = process.env[name];", options: [{ checkDynamicKeys: false }] },
+        { code: "const value = Deno.env.get(name);", options: [{ checkDynamicKeys: false }] },
+        { code: "const { [name]: value } = process.env;", options: [{ checkDynamicKeys: false }] },
+        // writing with a computed key reads nothing
+        "process.env[name] = value;",
+        "delete process.env[name];",
+        "[process.env[name]] = [value];",
+      ],
+    });
+  });
+
+  describe("reading the whole environment is reported as wholeEnvRead, unless checkWholeEnv is false", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          code: "const copy = { ...process.env };",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 16, endColumn: 30 })],
+        },
+        {
+          code: "const pairs = Object.entries(process.env);",
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 15, endColumn: 42 })],
+        },
+        {
+          code: "const values = Object.values(process.env);",
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 16 })],
+        },
+        {
+          code: "logger.info(JSON.stringify(process.env));",
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 13 })],
+        },
+        {
+          code: "const copy = Object.assign({}, process.env);",
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 14 })],
+        },
+        {
+          code: "const copy = structuredClone(process.env);",
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 14 })],
+        },
+        {
+          code: "const all = Deno.env.toObject();",
+          errors: [wholeEnvRead("Deno.env", CALL, { line: 1, column: 13, endColumn: 32 })],
+        },
+        {
+          code: "const copy = { ...import.meta.env };",
+          errors: [wholeEnvRead("import.meta.env", SPREAD, { line: 1, column: 16 })],
+        },
+        {
+          code: "const copy = { ...Bun.env };",
+          errors: [wholeEnvRead("Bun.env", SPREAD, { line: 1, column: 16 })],
+        },
+        {
+          code: "const env = process.env;\nconst copy = { ...env, DEBUG: '1' };",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 2, column: 16 })],
+        },
+        {
+          // checkWholeEnv only silences whole-environment reads; the named secret is still reported
+          code: "const { API_KEY, ...rest } = process.env;",
+          options: [{ checkWholeEnv: false }],
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+        },
+      ],
+      valid: [
+        { code: "const copy = { ...process.env };", options: [{ checkWholeEnv: false }] },
+        { code: "const pairs = Object.entries(process.env);", options: [{ checkWholeEnv: false }] },
+        { code: "const all = Deno.env.toObject();", options: [{ checkWholeEnv: false }] },
+        { code: "const { PORT, ...rest } = process.env;", options: [{ checkWholeEnv: false }] },
+        // only the names are taken, never the values
+        "const names = Object.keys(process.env);",
+        "for (const name in process.env) console.log(name);",
+      ],
+    });
+  });
+
+  describe("handing the environment to a child process is allowed, unless allowChildProcessEnv is false", () => {
+    const spawnWithEnv = 'spawn("node", ["worker.js"], { env: process.env });';
+    const spawnWithSpread = 'spawn("node", ["worker.js"], { env: { ...process.env, NODE_ENV: "test" } });';
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        spawnWithEnv,
+        spawnWithSpread,
+        'execFile("git", ["status"], { cwd, env: process.env });',
+        'const { env } = process;\nfork("worker.js", { env });',
+        'new Worker("./worker.js", { env: process.env });',
+        "child_process.spawnSync(cmd, args, { env: { ...process.env, CI: \"1\" } });",
+        // an options object built before the call is taken to be for a child process
+        "const options = { cwd: root, env: process.env };",
+        // checkWholeEnv: false switches off every whole-environment report
+        { code: spawnWithEnv, options: [{ checkWholeEnv: false, allowChildProcessEnv: false }] },
+      ],
+      invalid: [
+        {
+          code: spawnWithEnv,
+          options: [{ allowChildProcessEnv: false }],
+          errors: [wholeEnvRead("process.env", CHILD_PROCESS, { line: 1, column: 37, endColumn: 48 })],
+        },
+        {
+          code: 'const { env } = process;\nfork("worker.js", { env });',
+          options: [{ allowChildProcessEnv: false }],
+          errors: [wholeEnvRead("process.env", CHILD_PROCESS, { line: 2, column: 21, endColumn: 24 })],
+        },
+        {
+          code: spawnWithSpread,
+          options: [{ allowChildProcessEnv: false }],
+          errors: [wholeEnvRead("process.env", CHILD_PROCESS, { line: 1, column: 39, endColumn: 53 })],
+        },
+        {
+          // an `env:` key in the argument of any other function is not a child process: it is logged, sent, stored
+          code: 'logger.info({ msg: "starting", env: process.env });',
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 37 })],
+        },
+        {
+          code: "res.json({ env: { ...process.env } });",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 19 })],
+        },
+        {
+          // a spread that is not an `env:` option is reported even when child processes are allowed
+          code: 'spawn("node", ["worker.js"], { stdio: "inherit", ...process.env });',
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 50 })],
+        },
+      ],
+    });
+  });
+
+  describe("configuration, writes and lookalikes are not reported", () => {
+    const nonSecretNames = [
+      "PORT",
+      "NODE_ENV",
+      "LOG_LEVEL",
+      "HOST",
+      "JWT_TOKEN_TTL",
+      "CACHE_KEY",
+      "STRIPE_PUBLISHABLE_KEY",
+      "AWS_ACCESS_KEY_ID",
+    ];
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        ...nonSecretNames.map((name) => `const value = process.env.${name};`),
+        ...nonSecretNames.map((name) => `const value = Deno.env.get("${name}");`),
+        `const { ${nonSecretNames.join(", ")} } = process.env;`,
+        "const port = Number(import.meta.env.PORT ?? 3000);",
+        // writes: the old value is not read
+        'process.env.API_KEY = "test-key";',
+        "delete process.env.API_KEY;",
+        '[process.env.API_KEY, process.env.DB_PASSWORD] = ["test-key", "test-password"];',
+        "({ key: process.env.API_KEY, ...process.env.REST_TOKEN } = defaults);",
+        '[process.env.API_KEY = "test-key"] = [];',
+        "for (process.env.API_KEY of candidateKeys) tryKey();",
+        'Object.assign(process.env, { API_KEY: "test-key" });',
+        'Deno.env.set("API_KEY", "test-key");',
+        // presence checks and key listings
+        'if ("API_KEY" in process.env) start();',
+        "const names = Object.keys(process.env);",
+        'const hasKey = Deno.env.has("API_KEY");',
+        // a local variable called process, env or require is not the real one
+        "function connect(process) { return process.env.API_KEY; }",
+        "const process = { env: {} };\nexport const apiKey = process.env.API_KEY;",
+        'import { env } from "./config.js";\nexport const apiKey = env.API_KEY;',
+        "export const apiKey = config.env.API_KEY;",
+        {
+          code: 'function require(id) { return { env: {} }; }\nconst { env } = require("process");\nconst apiKey = env.API_KEY;',
+          languageOptions: commonjs,
+        },
+        // the accessor itself
+        'const apiKey = getSecret("API_KEY");',
+        'const apiKey = await secrets.getSecret("API_KEY");',
+        'const apiKey = getSecret?.("API_KEY");',
+        // other members of process and import.meta
+        "const args = process.argv.slice(2);",
+        "const here = new URL(import.meta.url);",
+      ],
+    });
+  });
+
+  describe("files listed in settings.secrets.accessorFiles implement the accessor and may read the environment", () => {
+    const code = "export function getSecret(name) {\n  const value = process.env[name];\n  return value ?? process.env.API_KEY;\n}";
+    const settings = { secrets: { accessorFiles: ["src/config/**"] } };
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [{ code, filename: "src/config/secrets.ts", settings }],
+      invalid: [
+        {
+          code,
+          filename: "src/routes/payments.ts",
+          settings,
+          errors: [
+            dynamicKeyRead("process.env", { line: 2, column: 17 }),
+            bareSecretRead("API_KEY", "process.env", { line: 3, column: 19 }),
+          ],
+        },
+      ],
+    });
+  });
+
+  describe("the classifier settings decide what is a secret", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        { code: "const key = process.env.LEGACY_API_KEY;", settings: { secrets: { ignoreNames: ["LEGACY_API_KEY"] } } },
+        { code: "const password = process.env.E2E_ADMIN_PASSWORD;", settings: { secrets: { ignoreNames: ["E2E_*"] } } },
+        // without alwaysSecret / secretWords these are configuration
+        "const roleId = process.env.VAULT_ROLE_ID;",
+        "const hmac = process.env.WEBHOOK_HMAC;",
+      ],
+      invalid: [
+        {
+          code: "const password = process.env.E2E_ADMIN_PASSWORD;",
+          settings: { secrets: { ignoreNames: ["LEGACY_*"] } },
+          errors: [bareSecretRead("E2E_ADMIN_PASSWORD", "process.env", { line: 1, column: 18 })],
+        },
+        {
+          code: "const roleId = process.env.VAULT_ROLE_ID;",
+          settings: { secrets: { alwaysSecret: ["VAULT_*"] } },
+          errors: [bareSecretRead("VAULT_ROLE_ID", "process.env", { line: 1, column: 16 })],
+        },
+        {
+          code: "const hmac = process.env.WEBHOOK_HMAC;",
+          settings: { secrets: { secretWords: ["hmac"] } },
+          errors: [bareSecretRead("WEBHOOK_HMAC", "process.env", { line: 1, column: 14 })],
+        },
+        {
+          // the message names the first configured accessor
+          code: "const apiKey = process.env.API_KEY;\nconst value = process.env[name];\nconst copy = { ...process.env };",
+          settings: { secrets: { accessors: ["readSecret", "getSecret"] } },
+          errors: [
+            bareSecretRead("API_KEY", "process.env", { line: 1, accessor: "readSecret" }),
+            dynamicKeyRead("process.env", { line: 2, accessor: "readSecret" }),
+            wholeEnvRead("process.env", SPREAD, { line: 3, accessor: "readSecret" }),
+          ],
+        },
+      ],
+    });
+  });
+
+  describe("the useAccessor suggestion rewrites the read when the accessor can be made available", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalid: [
+        {
+          // no importFrom and no imported accessor: nothing to suggest
+          code: "const apiKey = process.env.API_KEY;",
+          errors: [bareSecretRead("API_KEY", "process.env", { suggestions: [] })],
+        },
+        {
+          // importFrom: the import goes at the top of a file without imports
+          code: "const apiKey = process.env.API_KEY;",
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY");'),
+              ],
+            }),
+          ],
+        },
+        {
+          // ... after the last import
+          code: [
+            'import express from "express";',
+            'import { db } from "./db.js";',
+            "",
+            "const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);",
+          ].join("\n"),
+          settings: importFrom,
+          errors: [
+            bareSecretRead("STRIPE_SECRET_KEY", "process.env", {
+              line: 4,
+              column: 27,
+              suggestions: [
+                useAccessor(
+                  "STRIPE_SECRET_KEY",
+                  [
+                    'import express from "express";',
+                    'import { db } from "./db.js";',
+                    'import { getSecret } from "@acme/secrets";',
+                    "",
+                    'const stripe = new Stripe(getSecret("STRIPE_SECRET_KEY"));',
+                  ].join("\n"),
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // ... after a directive prologue
+          code: '"use client";\n\nexport const apiKey = process.env.API_KEY;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  '"use client";\nimport { getSecret } from "@acme/secrets";\n\nexport const apiKey = getSecret("API_KEY");',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // CommonJS: require, after "use strict"
+          code: '"use strict";\nconst apiKey = process.env.API_KEY;',
+          languageOptions: commonjs,
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  '"use strict";\nconst { getSecret } = require("@acme/secrets");\nconst apiKey = getSecret("API_KEY");',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // CommonJS: require, at the top
+          code: "module.exports = { apiKey: process.env.API_KEY };",
+          languageOptions: commonjs,
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'const { getSecret } = require("@acme/secrets");\nmodule.exports = { apiKey: getSecret("API_KEY") };',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // an accessor imported under an alias is reused, with or without importFrom
+          code: 'import { getSecret as gs } from "@acme/secrets";\n\nconst apiKey = process.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'import { getSecret as gs } from "@acme/secrets";\n\nconst apiKey = gs("API_KEY");', "gs"),
+              ],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret as gs } from "@acme/secrets";\n\nconst apiKey = process.env.API_KEY;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'import { getSecret as gs } from "@acme/secrets";\n\nconst apiKey = gs("API_KEY");', "gs"),
+              ],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "./secrets.js";\nconst apiKey = process.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "./secrets.js";\nconst apiKey = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          code: 'const { getSecret: gs } = require("@acme/secrets");\nconst apiKey = process.env.API_KEY;',
+          languageOptions: commonjs,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'const { getSecret: gs } = require("@acme/secrets");\nconst apiKey = gs("API_KEY");', "gs"),
+              ],
+            }),
+          ],
+        },
+        {
+          // the first configured accessor is the one imported
+          code: "const apiKey = process.env.API_KEY;",
+          settings: { secrets: { accessors: ["readSecret"], importFrom: "@acme/config" } },
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              accessor: "readSecret",
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import { readSecret } from "@acme/config";\nconst apiKey = readSecret("API_KEY");',
+                  "readSecret",
+                ),
+              ],
+            }),
+          ],
+        },
+        // every read with an expression of its own is rewritten whole
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst a = process.env["API_KEY"];',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst a = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst a = process.env?.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst a = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst a = globalThis.process.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst a = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst env = process.env;\nconst a = env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              line: 3,
+              suggestions: [
+                useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst env = process.env;\nconst a = getSecret("API_KEY");'),
+              ],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst a = Deno.env.get("API_KEY");',
+          errors: [
+            bareSecretRead("API_KEY", "Deno.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst a = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          code: 'import { getSecret } from "@acme/secrets";\nconst a = import.meta.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "import.meta.env", {
+              suggestions: [useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst a = getSecret("API_KEY");')],
+            }),
+          ],
+        },
+        {
+          // a read that is also assigned to cannot become a call: reported, no suggestion
+          code: 'process.env.API_KEY ??= "dev-key";\nprocess.env.DB_PASSWORD += "!";',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", { line: 1, column: 1, suggestions: [] }),
+            bareSecretRead("DB_PASSWORD", "process.env", { line: 2, column: 1, suggestions: [] }),
+          ],
+        },
+        {
+          // destructuring has no single expression to replace: no suggestion
+          code: "const { API_KEY } = process.env;",
+          settings: importFrom,
+          errors: [bareSecretRead("API_KEY", "process.env", { suggestions: [] })],
+        },
+      ],
+      invalidTs: [
+        {
+          code: "const apiKey = process.env.API_KEY!;",
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'import { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY")!;'),
+              ],
+            }),
+          ],
+        },
+        {
+          code: 'import type { Config } from "./config.js";\nconst apiKey = (process.env as any).API_KEY as string;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import type { Config } from "./config.js";\nimport { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY") as string;',
+                ),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+  });
+});
+
+/** Lints one file with ESLint's own `Linter` and a flat config, as a user's project would. */
+function lintWithEslint(secrets: unknown, filename = "src/app.js", cwd?: string): Linter.LintMessage[] {
+  return new Linter({ configType: "flat", ...(cwd ? { cwd } : {}) }).verify(
+    "const apiKey = process.env.API_KEY;",
+    [
+      {
+        plugins: { secrets: { rules: { "no-bare-env-secret": rule as never } } },
+        rules: { "secrets/no-bare-env-secret": "error" },
+        settings: { secrets },
+      },
+    ],
+    filename,
+  );
+}
+
+describe("no-bare-env-secret: an invalid settings.secrets block is a configuration error", () => {
+  const lint = (secrets: unknown): Linter.LintMessage[] => lintWithEslint(secrets);
+
+  it("accepts a valid block (and the rule then reports)", () => {
+    const messages = lint({ accessors: ["getSecret"], importFrom: "@acme/secrets" });
+    expect(messages.map((message) => message.messageId)).toEqual(["bareSecretRead"]);
+  });
+
+  it("throws on an unknown key, naming it and the known keys", () => {
+    expect(() => lint({ accesors: ["getSecret"] })).toThrow(/settings\.secrets.*unknown key "accesors".*known keys: accessors/);
+  });
+
+  it("throws on a value of the wrong type, naming the key", () => {
+    expect(() => lint({ accessors: "getSecret" })).toThrow(/settings\.secrets.*accessors must be array/);
+    expect(() => lint({ importFrom: 42 })).toThrow(/settings\.secrets.*importFrom must be string/);
+    expect(() => lint({ ignoreNames: [""] })).toThrow(/settings\.secrets.*ignoreNames\.0 must NOT have fewer than 1 characters/);
+  });
+
+  it("says which rule read the block", () => {
+    expect(() => lint({ accesors: ["getSecret"] })).toThrow(/secrets\/no-bare-env-secret/);
+  });
+});
+
+/*
+ * @typescript-eslint/rule-tester lints an absolute `filename` with the working directory set to
+ * the file system root, so the RuleTester cases above use relative names. ESLint itself gives
+ * rules absolute file names and its own cwd: accessorFiles globs are relative to that cwd.
+ */
+describe("no-bare-env-secret: accessorFiles globs are relative to ESLint's working directory", () => {
+  const cwd = path.resolve("/work/project");
+  const settings = { accessorFiles: ["src/config/**"] };
+
+  it("does not report in an accessor file given by absolute path", () => {
+    expect(lintWithEslint(settings, path.join(cwd, "src/config/secrets.js"), cwd)).toEqual([]);
+  });
+
+  it("reports in any other file", () => {
+    const messages = lintWithEslint(settings, path.join(cwd, "src/routes/payments.js"), cwd);
+    expect(messages.map((message) => message.messageId)).toEqual(["bareSecretRead"]);
+  });
+});
