@@ -7,7 +7,7 @@ import secrets from "eslint-plugin-secrets";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["**/dist/**", "**/node_modules/**", "coverage/**", ".bench/**", "fixtures/**"]),
+  globalIgnores(["**/dist/**", "**/node_modules/**", "coverage/**", "**/.bench/**", "fixtures/**"]),
   js.configs.recommended,
   tseslint.configs.recommended,
   secrets.configs.strict,

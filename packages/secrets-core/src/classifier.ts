@@ -61,6 +61,8 @@ export const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
   "ENABLED", "DISABLED", "ENABLE", "DISABLE", "REQUIRED", "OPTIONAL", "ALLOWED", "FLAG", "MODE",
   "STRATEGY", "ON", "OFF", "CHECK", "VALIDATION", "VERIFY", "VERIFICATION",
   "DUMMY", // Rails' SECRET_KEY_BASE_DUMMY=1
+  // diagnostics of a tool that handles secrets: SECRET_SCANNER_DEBUG, VAULT_SECRET_LOG_LEVEL
+  "DEBUG", "VERBOSE", "LEVEL", "LOGGING", "TRACE", "SILENT", "QUIET",
   // names and shapes of a secret, not the secret
   "HEADER", "HEADERS", "NAME", "NAMES", "PREFIX", "SUFFIX", "FIELD", "PARAM", "PARAMETER", "QUERY",
   "COOKIE", "TYPE", "KIND", "FORMAT", "ENCODING", "ALGORITHM", "ALGORITHMS", "ALG", "CIPHER",

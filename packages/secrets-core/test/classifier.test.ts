@@ -8,9 +8,12 @@
  * header, location, identifier) is. Names the classifier still gets wrong are not in these tables
  * but in `KNOWN_MISCLASSIFICATIONS` at the end, pinned to today's verdict.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   classifySecretName,
+  DEFAULT_SECRET_WORDS,
+  QUALIFIER_WORDS,
   isSecretName,
   splitNameSegments,
   type SecretNameReason,
@@ -222,6 +225,10 @@ const PASSWORD_POLICY: readonly Row[] = [
   ["BCRYPT_SALT_ROUNDS", NOT_SECRET],
   ["BCRYPT_ROUNDS", NOT_SECRET],
   ["SALT_ROUNDS", NOT_SECRET],
+  // diagnostics switches of secret-handling tools (found in this repository's own CLI)
+  ["SECRET_SCANNER_DEBUG", NOT_SECRET],
+  ["VAULT_SECRET_LOG_LEVEL", NOT_SECRET],
+  ["SECRETS_MANAGER_VERBOSE", NOT_SECRET],
 ];
 
 // AWS, S3-compatible storage and MinIO in upload services and Django/Node back ends: an access
@@ -665,7 +672,9 @@ describe("reasons", () => {
     ["SUPABASE_ANON_KEY", "lookup-key"],
     ["KEYBOARD_LAYOUT", "no-secret-word"],
     ["PWD", "no-secret-word"],
-    ["NEXT_PRIVATE_DEBUG", "no-secret-word"],
+    ["NEXT_PRIVATE_DEBUG", "qualifier"],
+    ["NEXT_PRIVATE_TELEMETRY_ID", "qualifier"],
+    ["NEXT_PRIVATE_STANDALONE", "no-secret-word"],
   ];
 
   it.each(REASONS)("%s → %s", (name, reason) => {
@@ -780,5 +789,13 @@ describe("options", () => {
     expect(settings.isSecretName("VITE_PUSHER_APP_KEY")).toBe(false);
     expect(settings.isSecretName("STRIPE_SECRET_KEY")).toBe(true);
     expect(settings.classify("EDGE_CONFIG").reason).toBe("configured-secret");
+  });
+});
+
+describe("docs/secret-names.md lists every default word", () => {
+  const docs = readFileSync(new URL("../../../docs/secret-names.md", import.meta.url), "utf8");
+
+  it.each([...DEFAULT_SECRET_WORDS, ...QUALIFIER_WORDS])("%s", (word) => {
+    expect(docs).toContain(`\`${word}\``);
   });
 });
