@@ -7,6 +7,11 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const exampleRepo = path.join(root, "fixtures/example-repo");
 
+/**
+ * @param {string} title
+ * @param {string} command
+ * @param {string[]} args
+ */
 function run(title, command, args) {
   process.stdout.write(`\n=== ${title}\n$ ${[path.basename(command), ...args].join(" ")}  (in fixtures/example-repo)\n`);
   const result = spawnSync(process.execPath, [command, ...args], { cwd: exampleRepo, stdio: "inherit" });

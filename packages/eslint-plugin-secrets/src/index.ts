@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import type { TSESLint } from "@typescript-eslint/utils";
+import type { ESLint, Linter } from "eslint";
 import literalSecretName from "./rules/literal-secret-name.js";
 import noBareEnvSecret from "./rules/no-bare-env-secret.js";
 import noSecretFallback from "./rules/no-secret-fallback.js";
@@ -13,7 +14,7 @@ export const rules = {
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 type RuleName = keyof typeof rules;
-type RuleEntry = TSESLint.FlatConfig.RuleEntry;
+type RuleEntry = Linter.RuleEntry;
 
 const recommendedRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   "secrets/literal-secret-name": "error",
@@ -27,10 +28,11 @@ const strictRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false }],
 };
 
+/** Typed with ESLint's own types, so that `defineConfig(secrets.configs.recommended)` type-checks. */
 interface SecretsPlugin {
   meta: { name: string; version: string };
   rules: typeof rules;
-  configs: { recommended: TSESLint.FlatConfig.Config; strict: TSESLint.FlatConfig.Config };
+  configs: { recommended: Linter.Config; strict: Linter.Config };
 }
 
 const plugin: SecretsPlugin = {
@@ -41,12 +43,12 @@ const plugin: SecretsPlugin = {
 
 plugin.configs.recommended = {
   name: "secrets/recommended",
-  plugins: { secrets: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { secrets: plugin as unknown as ESLint.Plugin },
   rules: recommendedRules,
 };
 plugin.configs.strict = {
   name: "secrets/strict",
-  plugins: { secrets: plugin as unknown as TSESLint.FlatConfig.Plugin },
+  plugins: { secrets: plugin as unknown as ESLint.Plugin },
   rules: strictRules,
 };
 

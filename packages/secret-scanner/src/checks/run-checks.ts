@@ -254,7 +254,10 @@ export function runChecks(input: CheckInput): CheckResult {
         read.name,
       );
     }
-    const readKeysHere = new Set(readHere.map((read) => composeKey(read.name)));
+    // any read counts as use of a grant: an env read of the same name is a wiring problem, not an unused grant
+    const readKeysHere = new Set(
+      code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
+    );
     for (const entry of service.secrets) {
       if (readKeysHere.has(composeKey(entry.name))) continue;
       emit(
