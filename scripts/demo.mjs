@@ -20,8 +20,11 @@ function run(title, command, args) {
   process.exit(2);
 }
 
+const scannerStatus = run("secret-scanner check: code against docker-compose and .env.example", path.join(root, "packages/secret-scanner/dist/cli.js"), ["check", "."]);
 const eslintStatus = run("ESLint with eslint-plugin-secrets (recommended)", path.join(root, "node_modules/eslint/bin/eslint.js"), ["."]);
 
+/** @param {number} status */
+const found = (status) => (status === 1 ? "found the problems above" : "found nothing (unexpected)");
 process.stdout.write(
-  `\nThe example repository breaks the contract on purpose: ESLint ${eslintStatus === 1 ? "found the violations above" : "found nothing (unexpected)"}.\n`,
+  `\nThe example repository breaks the contract on purpose: the scanner ${found(scannerStatus)}, and ESLint ${found(eslintStatus)}.\n`,
 );

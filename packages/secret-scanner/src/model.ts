@@ -59,7 +59,7 @@ export interface DynamicAccessorCall {
 export interface CodeFacts {
   readonly reads: readonly SecretRead[];
   readonly dynamicCalls: readonly DynamicAccessorCall[];
-  /** For each code file that was parsed, the code files it imports (relative imports and workspace packages). */
+  /** For each readable code file, the code files it imports (relative imports and workspace packages). */
   readonly imports: ReadonlyMap<string, readonly string[]>;
   /** Number of code files considered (after the cheap text test, parsed or not). */
   readonly filesScanned: number;

@@ -44,11 +44,11 @@ export interface CheckResult {
 }
 
 const DRIFT_WORDS: Record<DriftKind, string> = {
-  "case-or-separators": "differs only in case or separators",
-  "word-order": "has the same words in another order",
-  abbreviation: "differs by an abbreviated word",
-  typo: "differs by a typo",
-  "extra-word": "differs by one word",
+  "case-or-separators": "differ only in case or separators",
+  "word-order": "have the same words in another order",
+  abbreviation: "differ by an abbreviated word",
+  typo: "differ by a typo",
+  "extra-word": "differ by one word",
 };
 
 function where(position: Position): string {
@@ -259,7 +259,8 @@ export function runChecks(input: CheckInput): CheckResult {
       code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
     );
     for (const entry of service.secrets) {
-      if (readKeysHere.has(composeKey(entry.name))) continue;
+      // a grant whose name drifted from the code's is reported once, as name-mismatch
+      if (readKeysHere.has(composeKey(entry.name)) || explainedDeclared.compose.has(entry.name)) continue;
       emit(
         "granted-but-unused",
         entry.position,

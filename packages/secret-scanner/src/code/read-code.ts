@@ -1,0 +1,288 @@
+/**
+ * The code reader: which secret names and environment variables the repository's code reads.
+ *
+ * Stages, cheapest first, so that a large tree costs little more than reading it:
+ *  1. read every file; a regular-expression scan gives the import graph, and a text test picks the
+ *     candidates (files that mention an accessor or an environment root);
+ *  2. parse the candidates with ts-morph, in memory, and the files they import that symbols can
+ *     resolve into (the imports an accessor call or a name refers to, and their re-exports); a
+ *     syntactic pass finds possible wrappers, whose names select more files, to a fixpoint;
+ *  3. build the program once and resolve symbols (never type-check) to find accessor calls, their
+ *     wrappers and names, and the environment reads.
+ * ts-morph (and the TypeScript it bundles) is only loaded when some file needs parsing.
+ */
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { ResolvedSecretsSettings } from "@secrets-suite/core";
+import type * as TsMorphModule from "ts-morph";
+import type { ts } from "ts-morph";
+import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead } from "../model.js";
+import { analyzeFiles, type AnalyzedFile } from "./analyze.js";
+import { analyzeNames, neededImports, summarizeFile, type FileSummary, type NameAnalysis } from "./discovery.js";
+import { mayReadEnv, namePattern, readTexts } from "./files.js";
+import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
+import { findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
+
+/**
+ * Reads the code facts of a repository.
+ * @param root absolute path of the scan root
+ * @param files every code file of the repository, POSIX paths relative to `root`
+ */
+export async function readCode(
+  root: string,
+  files: readonly string[],
+  settings: ResolvedSecretsSettings,
+): Promise<CodeFacts> {
+  const rootAbsolute = path.resolve(root);
+  const codeFiles = [...new Set(files)].sort();
+  const problems: InputProblem[] = [];
+  const texts = readTexts(rootAbsolute, codeFiles, problems);
+
+  const packages = findWorkspacePackages(rootAbsolute, codeFiles);
+  const resolver = new ImportResolver(new Set(codeFiles), packages);
+  const edges = new Map<string, ImportEdge[]>();
+  const imports = new Map<string, readonly string[]>();
+  for (const file of codeFiles) {
+    const text = texts.get(file);
+    if (text === undefined) continue;
+    const fileEdges = importEdges(file, text, resolver);
+    edges.set(file, fileEdges);
+    imports.set(file, fileEdges.map((edge) => edge.target).sort());
+  }
+
+  const accessorPattern = namePattern(settings.accessors);
+  const candidates = new Set<string>();
+  for (const [file, text] of texts) if (accessorPattern?.test(text) || mayReadEnv(text)) candidates.add(file);
+
+  let reads: SecretRead[] = [];
+  let dynamicCalls: DynamicAccessorCall[] = [];
+  if (candidates.size > 0) {
+    const parsed = await parseAndAnalyze({ rootAbsolute, texts, edges, candidates, packages, resolver, settings });
+    reads = parsed.reads;
+    dynamicCalls = parsed.dynamicCalls;
+    problems.push(...parsed.problems);
+  }
+
+  return {
+    reads: dedupe(reads.sort(compareReads), (read) => `${read.kind}\0${read.name}\0${positionKey(read.position)}`),
+    dynamicCalls: dedupe(dynamicCalls.sort(compareDynamicCalls), (call) => `${call.accessor}\0${positionKey(call.position)}`),
+    imports,
+    filesScanned: codeFiles.length,
+    problems: problems.sort(compareProblems),
+  };
+}
+
+interface ParseInput {
+  readonly rootAbsolute: string;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
+  readonly candidates: Set<string>;
+  readonly packages: readonly WorkspacePackage[];
+  readonly resolver: ImportResolver;
+  readonly settings: ResolvedSecretsSettings;
+}
+
+async function parseAndAnalyze(input: ParseInput): Promise<{
+  reads: SecretRead[];
+  dynamicCalls: DynamicAccessorCall[];
+  problems: InputProblem[];
+}> {
+  const { texts, edges, candidates, packages, resolver, settings } = input;
+  const rootPosix = input.rootAbsolute.split(path.sep).join("/");
+  const absolute = (file: string): string => path.posix.join(rootPosix, file);
+  const resolve = (fromFile: string, specifier: string): string | undefined => resolver.resolve(fromFile, specifier);
+
+  const { Project, ts: t } = await loadTsMorph();
+  const paths: Record<string, string[]> = {};
+  for (const workspacePackage of packages) {
+    const dir = absolute(workspacePackage.dir);
+    if (workspacePackage.entry !== undefined) paths[workspacePackage.name] = [absolute(workspacePackage.entry)];
+    for (const [subpath, file] of workspacePackage.subpaths) paths[`${workspacePackage.name}/${subpath}`] = [absolute(file)];
+    paths[`${workspacePackage.name}/*`] = [`${dir}/src/*`, `${dir}/*`];
+  }
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipLoadingLibFiles: true,
+    compilerOptions: {
+      allowJs: true,
+      noLib: true,
+      types: [],
+      jsx: t.JsxEmit.Preserve,
+      module: t.ModuleKind.ESNext,
+      moduleResolution: t.ModuleResolutionKind.Bundler,
+      target: t.ScriptTarget.ESNext,
+      paths,
+    },
+  });
+
+  // ts-morph files each directory under the deepest one it knows; without a common root each new
+  // directory is an orphan and every addition scans all orphans (quadratic in directories)
+  project.createDirectory(rootPosix === "" ? "/" : rootPosix);
+  const sourceFiles = new Map<string, ts.SourceFile>();
+  const summaries = new Map<string, FileSummary>();
+  const unusable = new Map<string, InputProblem>();
+
+  const parse = (file: string): void => {
+    const text = texts.get(file);
+    if (text === undefined || sourceFiles.has(file)) return;
+    let sourceFile: ts.SourceFile;
+    try {
+      sourceFile = project.createSourceFile(absolute(file), text).compilerNode; // each file is added once
+    } catch {
+      unusable.set(file, { file, message: "skipped: could not parse the file" });
+      return;
+    }
+    sourceFiles.set(file, sourceFile);
+    const diagnostic = (sourceFile as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics?.[0];
+    if (diagnostic) {
+      unusable.set(file, syntaxProblem(t, file, sourceFile, diagnostic));
+      return;
+    }
+    try {
+      summaries.set(file, summarizeFile(t, sourceFile, mayReadEnv(text)));
+    } catch {
+      unusable.set(file, { file, message: "skipped: could not analyse the file's syntax tree" });
+    }
+  };
+
+  /** A file and what it re-exports, transitively (an `export … from` chain is needed whole). */
+  const addWithReexports = (file: string, into: Set<string>): void => {
+    if (into.has(file) || !texts.has(file)) return;
+    into.add(file);
+    for (const edge of edges.get(file) ?? []) if (edge.reexport) addWithReexports(edge.target, into);
+  };
+
+  const testedNames = new Set(settings.accessors);
+  let names: NameAnalysis = analyzeNames(settings.accessors, summaries, resolve);
+  let toParse: string[] = [...candidates].sort();
+  while (toParse.length > 0) {
+    for (const file of toParse) parse(file);
+    names = analyzeNames(settings.accessors, summaries, resolve);
+
+    const next = new Set<string>();
+    // files that call a wrapper found in this round: by its name, or as the default import of its file
+    const fresh = [...names.names].filter((name) => !testedNames.has(name));
+    for (const name of fresh) testedNames.add(name);
+    const freshPattern = namePattern(fresh);
+    for (const [file, text] of texts) {
+      if (candidates.has(file)) continue;
+      const importsWrapper = (edges.get(file) ?? []).some((edge) => names.defaultWrapperFiles.has(edge.target));
+      if (importsWrapper || freshPattern?.test(text)) {
+        candidates.add(file);
+        next.add(file);
+      }
+    }
+    // files whose symbols the parsed files' accessor calls and names may resolve to
+    const context = new Set<string>();
+    for (const [file, summary] of summaries) {
+      const localNames = names.localNames.get(file) ?? names.names;
+      for (const target of neededImports(file, summary, localNames, resolve)) addWithReexports(target, context);
+    }
+    for (const file of context) next.add(file);
+    toParse = [...next].filter((file) => !sourceFiles.has(file)).sort();
+  }
+
+  const program = project.getProgram().compilerObject;
+  const checker = program.getTypeChecker();
+  const fileBySourceFile = new Map<ts.SourceFile, string>();
+  for (const [file, sourceFile] of sourceFiles) fileBySourceFile.set(program.getSourceFile(sourceFile.fileName) ?? sourceFile, file);
+
+  const problems: InputProblem[] = [];
+  const analyzed: AnalyzedFile[] = [];
+  for (const file of [...candidates].sort()) {
+    const problem = unusable.get(file);
+    if (problem) {
+      problems.push(problem);
+      continue;
+    }
+    let summary = summaries.get(file);
+    const sourceFile = sourceFiles.get(file);
+    if (!summary || !sourceFile) continue;
+    const programFile = program.getSourceFile(sourceFile.fileName);
+    if (programFile && programFile !== sourceFile) {
+      // the program re-parsed the file: the collected nodes must come from its tree
+      summary = summarizeFile(t, programFile, mayReadEnv(texts.get(file)!));
+    }
+    analyzed.push({ file, callNames: names.localNames.get(file) ?? names.names, nodes: summary.nodes });
+  }
+
+  const result = analyzeFiles(
+    {
+      t,
+      program,
+      checker,
+      settings,
+      sourceFileOf: (file) => {
+        const sourceFile = sourceFiles.get(file);
+        return sourceFile ? (program.getSourceFile(sourceFile.fileName) ?? sourceFile) : undefined;
+      },
+      fileOf: (sourceFile) => fileBySourceFile.get(sourceFile),
+      resolve,
+    },
+    analyzed,
+  );
+  return { reads: result.reads, dynamicCalls: result.dynamicCalls, problems: [...problems, ...result.problems] };
+}
+
+type TsMorph = typeof TsMorphModule;
+
+/**
+ * Loads ts-morph (and the TypeScript it bundles: most of the cost) only when something needs
+ * parsing. `require` skips the CommonJS export analysis an ESM `import()` of the 1 MB bundle
+ * does first, about 100 ms; `import()` remains the fallback.
+ */
+async function loadTsMorph(): Promise<TsMorph> {
+  try {
+    return createRequire(import.meta.url)("ts-morph") as TsMorph;
+  } catch {
+    return import("ts-morph");
+  }
+}
+
+function syntaxProblem(t: typeof ts, file: string, sourceFile: ts.SourceFile, diagnostic: ts.Diagnostic): InputProblem {
+  const message = t.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]!.replace(/\.$/, "");
+  if (diagnostic.start === undefined) return { file, message: `syntax error: ${message}` };
+  const { line, character } = t.getLineAndCharacterOfPosition(sourceFile, diagnostic.start);
+  return { file, line: line + 1, column: character + 1, message: `syntax error: ${message}` };
+}
+
+// ---------------------------------------------------------------- ordering
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function comparePositions(a: Position, b: Position): number {
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column;
+}
+
+function positionKey(position: Position): string {
+  return `${position.file}:${position.line}:${position.column}`;
+}
+
+function compareReads(a: SecretRead, b: SecretRead): number {
+  return comparePositions(a.position, b.position) || compareText(a.name, b.name) || compareText(a.kind, b.kind);
+}
+
+function compareDynamicCalls(a: DynamicAccessorCall, b: DynamicAccessorCall): number {
+  return comparePositions(a.position, b.position) || compareText(a.accessor, b.accessor);
+}
+
+function compareProblems(a: InputProblem, b: InputProblem): number {
+  return (
+    compareText(a.file, b.file) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    compareText(a.message, b.message)
+  );
+}
+
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const itemKey = key(item);
+    if (seen.has(itemKey)) return false;
+    seen.add(itemKey);
+    return true;
+  });
+}

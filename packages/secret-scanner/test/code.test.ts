@@ -1,0 +1,487 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { resolveSecretsSettings, type SecretsSettingsInput } from "@secrets-suite/core";
+import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead } from "../src/model.js";
+import { readCode } from "../src/code/read-code.js";
+
+// ---------------------------------------------------------------- helpers
+
+type Files = Record<string, string | Buffer>;
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) fs.rmSync(root, { recursive: true, force: true });
+});
+
+const CODE_FILE = /\.(?:[cm]?[jt]sx?)$/;
+
+function writeProject(files: Files): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "secret-scanner-code-"));
+  roots.push(root);
+  for (const [file, content] of Object.entries(files)) {
+    const absolute = path.join(root, file);
+    fs.mkdirSync(path.dirname(absolute), { recursive: true });
+    fs.writeFileSync(absolute, content);
+  }
+  return root;
+}
+
+async function scan(files: Files, settings: SecretsSettingsInput = {}, extraFiles: string[] = []): Promise<CodeFacts> {
+  const root = writeProject(files);
+  const codeFiles = [...Object.keys(files).filter((file) => CODE_FILE.test(file)), ...extraFiles];
+  return readCode(root, codeFiles, resolveSecretsSettings(settings));
+}
+
+/** The 1-based position of the `occurrence`-th `needle` in a file of the project. */
+function at(files: Files, file: string, needle: string, occurrence = 1): Position {
+  const text = String(files[file]);
+  let index = -1;
+  for (let count = 0; count < occurrence; count++) {
+    index = text.indexOf(needle, index + 1);
+    if (index === -1) throw new Error(`${needle} (#${occurrence}) not found in ${file}`);
+  }
+  const before = text.slice(0, index).split("\n");
+  return { file, line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+function accessor(name: string, position: Position): SecretRead {
+  return { name, kind: "accessor", position, secretLike: true };
+}
+
+function envRead(name: string, position: Position, secretLike = false): SecretRead {
+  return { name, kind: "env", position, secretLike };
+}
+
+function dynamic(accessorName: string, position: Position): DynamicAccessorCall {
+  return { accessor: accessorName, position };
+}
+
+function byPosition(a: Position, b: Position): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column;
+}
+
+/** Expected reads in the order the reader must return them. */
+function sortedReads(reads: SecretRead[]): SecretRead[] {
+  return [...reads].sort((a, b) => byPosition(a.position, b.position) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function sortedCalls(calls: DynamicAccessorCall[]): DynamicAccessorCall[] {
+  return [...calls].sort((a, b) => byPosition(a.position, b.position));
+}
+
+const SECRETS_LIB = `export function getSecret(name: string): string {
+  return process.env[name] ?? "";
+}
+`;
+
+// ---------------------------------------------------------------- accessor forms
+
+describe("accessor calls", () => {
+  const files: Files = {
+    "lib/secrets.ts": SECRETS_LIB,
+    "lib/wrappers.ts": `import { getSecret } from "./secrets.js";
+export const secret = (name: string) => getSecret(name);
+export function requiredSecret(key: string): string {
+  const value = secret(key);
+  if (!value) throw new Error("missing secret");
+  return value;
+}
+`,
+    "lib/default-wrapper.ts": `import { getSecret } from "./secrets.js";
+export default function (name: string) {
+  return getSecret(name);
+}
+`,
+    "lib/index.ts": `export * from "./wrappers.js";
+export { getSecret as readSecret } from "./secrets.js";
+`,
+    "app/direct.ts": `import { getSecret } from "../lib/secrets.js";
+import { getSecret as gs } from "../lib/secrets.js";
+import * as secrets from "../lib/secrets.js";
+const vault = { getSecret };
+getSecret("DIRECT_TOKEN");
+gs("ALIASED_TOKEN");
+secrets.getSecret("NAMESPACE_TOKEN");
+vault.getSecret("MEMBER_TOKEN");
+getSecret?.("OPTIONAL_CALL_TOKEN");
+`,
+    "app/common.cjs": `const { getSecret: fetchIt } = require("../lib/secrets.js");
+fetchIt("CJS_REQUIRED_TOKEN");
+`,
+    "app/required.ts": `const { getSecret: viaRequire } = require("../lib/secrets");
+const wrappers = require("../lib/wrappers");
+viaRequire("TS_REQUIRED_TOKEN");
+wrappers.secret("REQUIRED_WRAPPER_TOKEN");
+`,
+    "app/wrapped.ts": `import { secret, requiredSecret, readSecret } from "../lib/index.js";
+import { secret as renamedWrapper } from "../lib/wrappers.js";
+secret("WRAPPED_TOKEN");
+requiredSecret("WRAPPER_OF_WRAPPER_TOKEN");
+readSecret("REEXPORTED_ALIAS_TOKEN");
+renamedWrapper("RENAMED_WRAPPER_TOKEN");
+`,
+    "app/default-only.ts": `import loadSecret from "../lib/default-wrapper.js";
+loadSecret("DEFAULT_WRAPPER_TOKEN");
+`,
+    "app/local-wrapper.ts": `import { getSecret } from "../lib/secrets.js";
+function local(n: string) {
+  return getSecret(n);
+}
+const viaExpression = function (n: string) {
+  return local(n);
+};
+const constAlias = getSecret;
+local("LOCAL_WRAPPER_TOKEN");
+viaExpression("FUNCTION_EXPRESSION_TOKEN");
+constAlias("CONST_ALIAS_TOKEN");
+`,
+    "app/unrelated.ts": `export function secretive(name: string) {
+  return name.toUpperCase();
+}
+secretive("NOT_A_SECRET_READ");
+`,
+  };
+
+  test("every form is resolved to the accessor, with the name at the argument", async () => {
+    const facts = await scan(files);
+    expect(facts.reads).toEqual(
+      sortedReads([
+        accessor("DIRECT_TOKEN", at(files, "app/direct.ts", '"DIRECT_TOKEN"')),
+        accessor("ALIASED_TOKEN", at(files, "app/direct.ts", '"ALIASED_TOKEN"')),
+        accessor("NAMESPACE_TOKEN", at(files, "app/direct.ts", '"NAMESPACE_TOKEN"')),
+        accessor("MEMBER_TOKEN", at(files, "app/direct.ts", '"MEMBER_TOKEN"')),
+        accessor("OPTIONAL_CALL_TOKEN", at(files, "app/direct.ts", '"OPTIONAL_CALL_TOKEN"')),
+        accessor("CJS_REQUIRED_TOKEN", at(files, "app/common.cjs", '"CJS_REQUIRED_TOKEN"')),
+        accessor("TS_REQUIRED_TOKEN", at(files, "app/required.ts", '"TS_REQUIRED_TOKEN"')),
+        accessor("REQUIRED_WRAPPER_TOKEN", at(files, "app/required.ts", '"REQUIRED_WRAPPER_TOKEN"')),
+        accessor("WRAPPED_TOKEN", at(files, "app/wrapped.ts", '"WRAPPED_TOKEN"')),
+        accessor("WRAPPER_OF_WRAPPER_TOKEN", at(files, "app/wrapped.ts", '"WRAPPER_OF_WRAPPER_TOKEN"')),
+        accessor("REEXPORTED_ALIAS_TOKEN", at(files, "app/wrapped.ts", '"REEXPORTED_ALIAS_TOKEN"')),
+        accessor("RENAMED_WRAPPER_TOKEN", at(files, "app/wrapped.ts", '"RENAMED_WRAPPER_TOKEN"')),
+        accessor("DEFAULT_WRAPPER_TOKEN", at(files, "app/default-only.ts", '"DEFAULT_WRAPPER_TOKEN"')),
+        accessor("LOCAL_WRAPPER_TOKEN", at(files, "app/local-wrapper.ts", '"LOCAL_WRAPPER_TOKEN"')),
+        accessor("FUNCTION_EXPRESSION_TOKEN", at(files, "app/local-wrapper.ts", '"FUNCTION_EXPRESSION_TOKEN"')),
+        accessor("CONST_ALIAS_TOKEN", at(files, "app/local-wrapper.ts", '"CONST_ALIAS_TOKEN"')),
+      ]),
+    );
+    // wrapper bodies and the accessor itself pass a parameter on: not dynamic calls; process.env[name] is no named read
+    expect(facts.dynamicCalls).toEqual([]);
+    expect(facts.problems).toEqual([]);
+    expect(facts.filesScanned).toBe(Object.keys(files).length);
+  });
+
+  test("custom accessor names replace the default", async () => {
+    const custom: Files = {
+      "vault.ts": `export function readVaultSecret(name: string) { return name; }
+export function getSecret(name: string) { return name; }
+readVaultSecret("VAULT_TOKEN");
+getSecret("IGNORED_TOKEN");
+`,
+    };
+    const facts = await scan(custom, { accessors: ["readVaultSecret"] });
+    expect(facts.reads).toEqual([accessor("VAULT_TOKEN", at(custom, "vault.ts", '"VAULT_TOKEN"'))]);
+    expect(facts.dynamicCalls).toEqual([]);
+  });
+
+  test("the accessor's own definition calling another accessor with its parameter is not dynamic", async () => {
+    const own: Files = {
+      "secrets.ts": `const vault = { getSecret: (key: string) => key };
+export function getSecret(name: string): string {
+  name = name.trim();
+  return vault.getSecret(name);
+}
+`,
+    };
+    const facts = await scan(own);
+    expect(facts.reads).toEqual([]);
+    expect(facts.dynamicCalls).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------- workspace packages
+
+test("a workspace package import resolves to the package's source through paths", async () => {
+  const files: Files = {
+    "package.json": JSON.stringify({ name: "acme", private: true }),
+    "packages/secrets/package.json": JSON.stringify({
+      name: "@acme/secrets",
+      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } },
+    }),
+    "packages/secrets/src/index.ts": `export * from "./accessor.js";\n`,
+    "packages/secrets/src/accessor.ts": `export function getSecret(name: string): string {
+  return name;
+}
+export const secretValue = (name: string) => getSecret(name);
+`,
+    "services/api/src/main.ts": `import { secretValue } from "@acme/secrets";
+import { getSecret as fromPackage } from "@acme/secrets";
+export const token = secretValue("WORKSPACE_TOKEN");
+export const key = fromPackage("WORKSPACE_ALIAS_KEY");
+`,
+    "services/api/src/unrelated.ts": `import { Thing } from "some-npm-package";\nexport const thing = new Thing();\n`,
+  };
+  const facts = await scan(files);
+  expect(facts.reads).toEqual([
+    accessor("WORKSPACE_TOKEN", at(files, "services/api/src/main.ts", '"WORKSPACE_TOKEN"')),
+    accessor("WORKSPACE_ALIAS_KEY", at(files, "services/api/src/main.ts", '"WORKSPACE_ALIAS_KEY"')),
+  ]);
+  expect(facts.dynamicCalls).toEqual([]);
+  expect(facts.imports).toEqual(
+    new Map([
+      ["packages/secrets/src/accessor.ts", []],
+      ["packages/secrets/src/index.ts", ["packages/secrets/src/accessor.ts"]],
+      ["services/api/src/main.ts", ["packages/secrets/src/index.ts"]],
+      ["services/api/src/unrelated.ts", []],
+    ]),
+  );
+});
+
+// ---------------------------------------------------------------- name forms
+
+test("secret names: literals, templates, consts (local and imported), frozen members, enums; the rest is dynamic", async () => {
+  const files: Files = {
+    "secrets.ts": SECRETS_LIB,
+    "names.ts": `export const DB_NAME = "DATABASE_PASSWORD";
+export const NAMES = { api: "API_KEY", nested: { smtp: "SMTP_PASSWORD" } } as const;
+export const FROZEN = Object.freeze({ redis: "REDIS_PASSWORD" });
+export enum SecretName {
+  Jwt = "JWT_SECRET",
+}
+export const MUTABLE = { value: "NOT_STATIC" };
+`,
+    "reexported-names.ts": `export { DB_NAME as RENAMED_DB_NAME } from "./names.js";\n`,
+    "use.ts": `import { getSecret } from "./secrets.js";
+import { DB_NAME, NAMES, FROZEN, SecretName, MUTABLE } from "./names.js";
+import { RENAMED_DB_NAME } from "./reexported-names.js";
+import * as names from "./names.js";
+const LOCAL = "LOCAL_SECRET";
+const CHAINED = LOCAL;
+let changing = "CHANGING";
+getSecret("LITERAL_SECRET");
+getSecret(\`TEMPLATE_SECRET\`);
+getSecret(LOCAL);
+getSecret(CHAINED);
+getSecret(DB_NAME);
+getSecret(RENAMED_DB_NAME);
+getSecret(NAMES.api);
+getSecret(NAMES["nested"].smtp);
+getSecret(FROZEN.redis);
+getSecret(SecretName.Jwt);
+getSecret(names.NAMES.api);
+getSecret("CAST_SECRET" as string);
+getSecret(changing);
+getSecret(MUTABLE.value);
+getSecret(\`PREFIX_\${changing}\`);
+getSecret();
+getSecret(...["SPREAD"]);
+["A", "B"].map((n) => getSecret(n));
+`,
+  };
+  const facts = await scan(files);
+  const use = (needle: string, occurrence = 1): Position => at(files, "use.ts", needle, occurrence);
+  expect(facts.reads).toEqual(
+    sortedReads([
+      accessor("LITERAL_SECRET", use('"LITERAL_SECRET"')),
+      accessor("TEMPLATE_SECRET", use("`TEMPLATE_SECRET`")),
+      accessor("LOCAL_SECRET", use("LOCAL);")),
+      accessor("LOCAL_SECRET", use("CHAINED);")),
+      accessor("DATABASE_PASSWORD", use("DB_NAME);")),
+      accessor("DATABASE_PASSWORD", use("RENAMED_DB_NAME);")),
+      accessor("API_KEY", use("NAMES.api);")),
+      accessor("SMTP_PASSWORD", use('NAMES["nested"]')),
+      accessor("REDIS_PASSWORD", use("FROZEN.redis")),
+      accessor("JWT_SECRET", use("SecretName.Jwt")),
+      accessor("API_KEY", use("names.NAMES.api")),
+      accessor("CAST_SECRET", use('"CAST_SECRET"')),
+    ]),
+  );
+  expect(facts.dynamicCalls).toEqual(
+    sortedCalls([
+      dynamic("getSecret", use("changing);")),
+      dynamic("getSecret", use("MUTABLE.value")),
+      dynamic("getSecret", use("`PREFIX_")),
+      dynamic("getSecret", use("getSecret();")),
+      dynamic("getSecret", use("...[")),
+      dynamic("getSecret", use("n));")),
+    ]),
+  );
+  expect(facts.problems).toEqual([]);
+});
+
+// ---------------------------------------------------------------- env reads
+
+test("environment reads: every static form, at the name; writes are not reads", async () => {
+  const files: Files = {
+    "config.ts": `import { env } from "node:process";
+import proc from "process";
+import * as nodeProcess from "node:process";
+const a = process.env.DOT_NAME;
+const b = process.env["BRACKET_NAME"];
+const c = process.env[\`TEMPLATE_NAME\`];
+const d = process["env"].BRACKET_ENV_NAME;
+const e = globalThis.process.env.GLOBAL_NAME;
+const { DESTRUCTURED_NAME, RENAMED_NAME: renamed, DEFAULTED_NAME = "x" } = process.env;
+const { env: { NESTED_NAME } } = process;
+const alias = process.env;
+const f = alias.ALIAS_NAME;
+const g = env.IMPORTED_ENV_NAME;
+const h = proc.env.DEFAULT_IMPORT_NAME;
+const i = nodeProcess.env.NAMESPACE_IMPORT_NAME;
+const j = import.meta.env.VITE_NAME;
+const k = Bun.env.BUN_NAME;
+const l = Deno.env.get("DENO_NAME");
+const m = process.env.NON_NULL_NAME!;
+const n = process.env.AS_NAME as string;
+const o = process.env?.OPTIONAL_NAME;
+const p = (process.env as Record<string, string>).CAST_OBJECT_NAME;
+const q = process.env.DB_PASSWORD;
+let ASSIGNED_NAME: string | undefined;
+({ ASSIGNED_NAME } = process.env);
+function withDefaults({ PARAMETER_NAME } = process.env) {
+  return PARAMETER_NAME;
+}
+function shadowed(process: { env: Record<string, string> }) {
+  return process.env.SHADOWED_NAME;
+}
+const key = "KEY";
+const r = process.env[key];
+process.env.WRITTEN_NAME = "1";
+delete process.env.DELETED_NAME;
+export { a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, renamed, withDefaults, shadowed };
+`,
+    "legacy.cjs": `const processModule = require("node:process");
+const { env: requiredEnv } = require("process");
+module.exports = { a: processModule.env.REQUIRED_PROCESS_NAME, b: requiredEnv.REQUIRED_ENV_NAME };
+`,
+  };
+  const facts = await scan(files);
+  const config = (needle: string): Position => at(files, "config.ts", needle);
+  expect(facts.reads).toEqual(
+    sortedReads([
+      envRead("DOT_NAME", config("DOT_NAME")),
+      envRead("BRACKET_NAME", config('"BRACKET_NAME"')),
+      envRead("TEMPLATE_NAME", config("`TEMPLATE_NAME`")),
+      envRead("BRACKET_ENV_NAME", config("BRACKET_ENV_NAME")),
+      envRead("GLOBAL_NAME", config("GLOBAL_NAME")),
+      envRead("DESTRUCTURED_NAME", config("DESTRUCTURED_NAME")),
+      envRead("RENAMED_NAME", config("RENAMED_NAME")),
+      envRead("DEFAULTED_NAME", config("DEFAULTED_NAME")),
+      envRead("NESTED_NAME", config("NESTED_NAME")),
+      envRead("ALIAS_NAME", config("ALIAS_NAME")),
+      envRead("IMPORTED_ENV_NAME", config("IMPORTED_ENV_NAME")),
+      envRead("DEFAULT_IMPORT_NAME", config("DEFAULT_IMPORT_NAME")),
+      envRead("NAMESPACE_IMPORT_NAME", config("NAMESPACE_IMPORT_NAME")),
+      envRead("VITE_NAME", config("VITE_NAME")),
+      envRead("BUN_NAME", config("BUN_NAME")),
+      envRead("DENO_NAME", config('"DENO_NAME"')),
+      envRead("NON_NULL_NAME", config("NON_NULL_NAME")),
+      envRead("AS_NAME", config("AS_NAME as")),
+      envRead("OPTIONAL_NAME", config("OPTIONAL_NAME")),
+      envRead("CAST_OBJECT_NAME", config("CAST_OBJECT_NAME")),
+      envRead("DB_PASSWORD", config("DB_PASSWORD"), true),
+      envRead("ASSIGNED_NAME", config("ASSIGNED_NAME }")),
+      envRead("PARAMETER_NAME", config("PARAMETER_NAME }")),
+      envRead("REQUIRED_PROCESS_NAME", at(files, "legacy.cjs", "REQUIRED_PROCESS_NAME")),
+      envRead("REQUIRED_ENV_NAME", at(files, "legacy.cjs", "REQUIRED_ENV_NAME")),
+    ]),
+  );
+  expect(facts.dynamicCalls).toEqual([]);
+  expect(facts.problems).toEqual([]);
+});
+
+// ---------------------------------------------------------------- problems
+
+test("syntax errors, binary, oversized and unreadable files are problems; the scan goes on", async () => {
+  const files: Files = {
+    "broken.ts": `const token = process.env.BROKEN_TOKEN;\nconst = ;\n`,
+    "ok.ts": `export const port = process.env.PORT;\n`,
+    "binary.ts": Buffer.concat([Buffer.from("process.env.BINARY_NAME;\n"), Buffer.from([0, 1, 2])]),
+    "huge.js": `// process.env.HUGE_NAME\n${"x".repeat(2 * 1024 * 1024)}\n`,
+    // neither an accessor nor an environment read: never parsed, so its syntax error is never seen
+    "unrelated.ts": `this is not { valid code\n`,
+    "mentions-process.ts": `process.exit(1);\nconst = ;\n`,
+  };
+  const facts = await scan(files, {}, ["missing.ts"]);
+  expect(facts.reads).toEqual([envRead("PORT", at(files, "ok.ts", "PORT"))]);
+  const problems: InputProblem[] = [
+    { file: "binary.ts", message: "skipped: binary file" },
+    { file: "broken.ts", line: 2, column: 7, message: "syntax error: Variable declaration expected" },
+    { file: "huge.js", message: "skipped: larger than 2 MB" },
+    { file: "missing.ts", message: "cannot read file (ENOENT)" },
+  ];
+  expect(facts.problems).toEqual(problems);
+  expect(facts.filesScanned).toBe(7);
+  expect([...facts.imports.keys()]).toEqual(["broken.ts", "mentions-process.ts", "ok.ts", "unrelated.ts"]);
+});
+
+// ---------------------------------------------------------------- imports
+
+test("imports: a regular-expression scan of every file, resolved to the repository's code files", async () => {
+  const files: Files = {
+    "src/a.ts": `import { b } from "./b.js";
+export * from "./c";
+import type { T } from "./types";
+const d = await import("./d.mjs");
+const e = require("./e.cjs");
+import "./dir";
+import {
+  many, // a comment
+  names,
+} from "./multi.js";
+import lodash from "lodash";
+import missing from "./missing.js";
+export { b, d, e, many, names, lodash, missing };
+export type { T };
+`,
+    "src/b.ts": `export const b = 1;\n`,
+    "src/c.tsx": `export const C = () => <div />;\n`,
+    "src/d.mjs": `export default 1;\n`,
+    "src/e.cjs": `module.exports = require("../lib/util");\n`,
+    "src/dir/index.ts": `export {};\n`,
+    "src/multi.ts": `export const many = 1, names = 2;\n`,
+    "src/types.d.ts": `export type T = string;\n`,
+    "lib/util.js": `exports.util = true;\n`,
+  };
+  const facts = await scan(files);
+  expect(facts.imports).toEqual(
+    new Map<string, string[]>([
+      ["lib/util.js", []],
+      ["src/a.ts", ["src/b.ts", "src/c.tsx", "src/d.mjs", "src/dir/index.ts", "src/e.cjs", "src/multi.ts", "src/types.d.ts"]],
+      ["src/b.ts", []],
+      ["src/c.tsx", []],
+      ["src/d.mjs", []],
+      ["src/dir/index.ts", []],
+      ["src/e.cjs", ["lib/util.js"]],
+      ["src/multi.ts", []],
+      ["src/types.d.ts", []],
+    ]),
+  );
+  // nothing here reads a secret or the environment: nothing was parsed
+  expect(facts.reads).toEqual([]);
+  expect(facts.dynamicCalls).toEqual([]);
+  expect(facts.problems).toEqual([]);
+  expect(facts.filesScanned).toBe(9);
+});
+
+// ---------------------------------------------------------------- determinism
+
+test("output is sorted and the same on every run", async () => {
+  const files: Files = {
+    "z.ts": `export const z = process.env.Z_NAME;\n`,
+    "a.ts": `import { getSecret } from "./secrets.js";\nexport const b = [getSecret("B_TOKEN"), process.env.A_NAME, getSecret(String(1))];\n`,
+    "secrets.ts": SECRETS_LIB,
+  };
+  const root = writeProject(files);
+  const settings = resolveSecretsSettings({});
+  const first = await readCode(root, ["z.ts", "secrets.ts", "a.ts"], settings);
+  const second = await readCode(root, ["a.ts", "z.ts", "secrets.ts"], settings);
+  expect(second).toEqual(first);
+  expect(first.reads).toEqual([
+    accessor("B_TOKEN", at(files, "a.ts", '"B_TOKEN"')),
+    envRead("A_NAME", at(files, "a.ts", "A_NAME")),
+    envRead("Z_NAME", at(files, "z.ts", "Z_NAME")),
+  ]);
+  expect(first.dynamicCalls).toEqual([dynamic("getSecret", at(files, "a.ts", "String(1)"))]);
+});

@@ -1,0 +1,98 @@
+/**
+ * The scanner as users run it: the built CLI (`dist/cli.js`) in a subprocess, on repositories
+ * that are real git repositories in temp dirs. `pnpm test` builds before it tests.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll } from "vitest";
+
+export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
+export const cliPath = path.join(repoRoot, "packages/secret-scanner/dist/cli.js");
+
+const created: string[] = [];
+afterAll(() => {
+  for (const directory of created) rmSync(directory, { recursive: true, force: true });
+});
+
+function git(cwd: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], {
+    cwd,
+    stdio: "ignore",
+  });
+}
+
+/** A new git repository with these files committed (paths relative, POSIX). */
+export function makeRepo(files: Record<string, string | Buffer>): string {
+  const root = mkdtempSync(path.join(tmpdir(), "secret-scanner-"));
+  created.push(root);
+  for (const [file, content] of Object.entries(files)) {
+    const target = path.join(root, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  git(root, "init", "-q", "-b", "main");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "fixture", "--allow-empty");
+  return root;
+}
+
+/** A copy of a directory under fixtures/, made into a git repository. */
+export function copyFixture(name: string): string {
+  const root = mkdtempSync(path.join(tmpdir(), `secret-scanner-${name}-`));
+  created.push(root);
+  cpSync(path.join(repoRoot, "fixtures", name), root, { recursive: true });
+  git(root, "init", "-q", "-b", "main");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "fixture");
+  return root;
+}
+
+export interface CliRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: options.cwd ?? repoRoot,
+    encoding: "utf8",
+    // only what the CLI needs: the child gets no secret of the test environment
+    env: { PATH: process.env.PATH, NO_COLOR: "1", ...options.env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface JsonFinding {
+  ruleId: string;
+  severity: "error" | "warning";
+  message: string;
+  secret?: string;
+  file: string;
+  line: number;
+  column: number;
+  suggestion?: string;
+}
+
+export interface JsonReport {
+  version: number;
+  summary: { errors: number; warnings: number; files: number };
+  findings: JsonFinding[];
+  secrets: unknown[];
+  notes: string[];
+}
+
+/** Runs `check --format json` and parses the report. */
+export function checkJson(root: string, ...extra: string[]): { run: CliRun; report: JsonReport } {
+  const run = runCli(["check", root, "--format", "json", ...extra]);
+  return { run, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+/** `file:line:column ruleId secret` for each finding: compact, readable expectations. */
+export function brief(report: JsonReport): string[] {
+  return report.findings.map(
+    (finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId}${finding.secret ? ` ${finding.secret}` : ""}`,
+  );
+}
