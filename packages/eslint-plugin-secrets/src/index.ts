@@ -55,3 +55,10 @@ plugin.configs.strict = {
 export const configs = plugin.configs;
 export const meta = plugin.meta;
 export default plugin;
+
+/**
+ * The `secrets` block of the repository's `secret-scanner.config.json` (or package.json's
+ * `secretScanner` key), so that ESLint and the scanner are configured from one place:
+ * `settings: { secrets: sharedSecretsSettings(import.meta.dirname) }`.
+ */
+export { sharedSecretsSettings } from "@secrets-suite/core";
