@@ -2,7 +2,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { calleeName } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
-import { getSecretsSettings } from "../util/settings.js";
+import { getSecretsSettings, isInAccessorFile } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
 export const DEFAULT_NAME_PATTERN = "^[A-Z][A-Z0-9_]*$";
@@ -56,6 +56,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ pattern: DEFAULT_NAME_PATTERN, allowImportedNames: false }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
+    // The accessor's own implementation forwards the names it is given (`getSecret(name)`).
+    if (isInAccessorFile(context, settings)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const patternSource = options.pattern ?? DEFAULT_NAME_PATTERN;
     let pattern: RegExp;

@@ -12,6 +12,13 @@ const DOCKER_SECRET_PATTERN = "^[a-z][a-z0-9_]*$";
 
 runRuleTests("literal-secret-name", rule, {
   valid: [
+    // the accessor's own implementation forwards the names it is given
+    {
+      code: "export const getSecret = (name) => store.getSecret(name);",
+      filename: "src/config/secrets.ts",
+      settings: { secrets: { accessorFiles: ["src/config/**"] } },
+    },
+
     // literals
     'getSecret("API_KEY");',
     "getSecret('DB_PASSWORD');",
@@ -76,6 +83,13 @@ runRuleTests("literal-secret-name", rule, {
   ],
 
   invalid: [
+    {
+      // outside the accessor files, the same forwarding is a dynamic name
+      code: "export const getSecret = (name) => store.getSecret(name);",
+      filename: "src/payments.ts",
+      settings: { secrets: { accessorFiles: ["src/config/**"] } },
+      errors: [{ messageId: "dynamicName", data: { accessor: "getSecret" } }],
+    },
     // ---- no name ----
     {
       code: "getSecret();",
