@@ -13,6 +13,7 @@ export {
   secretsSettingsSchema,
   toPosixRelative,
   DEFAULT_ACCESSORS,
+  DEFAULT_IMPORT_FROM,
   SecretsConfigError,
   type ResolvedSecretsSettings,
   type SecretsSettingsInput,
@@ -25,3 +26,16 @@ export {
   PACKAGE_JSON_KEY,
   type LoadedConfigFile,
 } from "./config-file.js";
+export {
+  classifyPublicEnvName,
+  frameworksOfPublicPrefix,
+  matchPublicEnvPrefix,
+  publicByDesignService,
+  DEFAULT_PUBLIC_ENV_PREFIXES,
+  PUBLIC_BY_DESIGN_RULES,
+  PUBLIC_ENV_PREFIXES,
+  type PublicEnvNameOptions,
+  type PublicEnvNameVerdict,
+  type PublicEnvPrefix,
+  type PublicByDesignRule,
+} from "./public-prefixes.js";

@@ -10,11 +10,11 @@ import { classifySecretName, type ClassifierOptions, type SecretNameVerdict } fr
 
 /** The settings as a user writes them. Every key is optional. */
 export interface SecretsSettingsInput {
-  /** Names of the sanctioned accessor functions. Default `["getSecret"]`. */
+  /** Names of the sanctioned accessor functions. Default `["getSecret", "getOptionalSecret"]` (secrets-runtime). */
   accessors?: string[];
   /** Globs (relative to the working directory) of files that implement the accessor. Default `[]`. */
   accessorFiles?: string[];
-  /** Module that suggestions import the accessor from. No default: without it, no suggestion. */
+  /** Module that suggestions import the accessor from. Default `"secrets-runtime"`. */
   importFrom?: string;
   /** Extra head words that make a name secret. Default `[]`. */
   secretWords?: string[];
@@ -24,7 +24,11 @@ export interface SecretsSettingsInput {
   ignoreNames?: string[];
 }
 
-export const DEFAULT_ACCESSORS: readonly string[] = ["getSecret"];
+/** The functions of `secrets-runtime` that return a secret's value. */
+export const DEFAULT_ACCESSORS: readonly string[] = ["getSecret", "getOptionalSecret"];
+
+/** The reference accessor package; suggestions import from it unless `importFrom` says otherwise. */
+export const DEFAULT_IMPORT_FROM = "secrets-runtime";
 
 const stringList = { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } as const;
 
@@ -52,7 +56,7 @@ export class SecretsConfigError extends Error {
 export interface ResolvedSecretsSettings {
   readonly accessors: readonly string[];
   readonly accessorFiles: readonly string[];
-  readonly importFrom: string | undefined;
+  readonly importFrom: string;
   readonly classifier: ClassifierOptions;
   /** Whether an environment variable name is a secret under these settings (memoised). */
   isSecretName(name: string): boolean;
@@ -127,7 +131,7 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
   const resolved: ResolvedSecretsSettings = {
     accessors: input.accessors ?? DEFAULT_ACCESSORS,
     accessorFiles,
-    importFrom: input.importFrom,
+    importFrom: input.importFrom ?? DEFAULT_IMPORT_FROM,
     classifier,
     classify,
     isSecretName: (name) => classify(name).secret,

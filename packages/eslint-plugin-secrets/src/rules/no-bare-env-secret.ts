@@ -1,3 +1,4 @@
+import { DEFAULT_IMPORT_FROM } from "@secrets-suite/core";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
@@ -72,26 +73,30 @@ export default createRule<Options, MessageIds>({
     if (isInAccessorFile(context, settings)) return {};
     const accessor = settings.accessors[0] ?? "getSecret";
     const matcher = createAccessorMatcher(context, settings.accessors);
-    // Suggest the rewrite only when the accessor can be made available: imported already, or importFrom is set.
+    // The rewrite calls the accessor the file already imports, else one the file defines itself,
+    // else the accessor imported from `importFrom` (secrets-runtime by default).
+    const globalScope = context.sourceCode.getScope(context.sourceCode.ast);
+    const topLevelScopes = [globalScope, ...globalScope.childScopes.filter((scope) => scope.type === "module")];
+    const definedLocally =
+      matcher.importedLocalName === undefined &&
+      topLevelScopes.some((scope) => scope.set.get(accessor)?.defs.some((definition) => definition.type !== "ImportBinding"));
     const suggestedAccessor = matcher.importedLocalName ?? accessor;
-    const canSuggest = matcher.importedLocalName !== undefined || settings.importFrom !== undefined;
+    const needsImport = matcher.importedLocalName === undefined && !definedLocally;
+    // secrets-runtime returns a redacting Secret: the value a bare read gave is `.reveal()`
+    const source = matcher.importedFrom ?? (needsImport ? settings.importFrom : undefined);
+    const reveal = source === DEFAULT_IMPORT_FROM ? ".reveal()" : "";
 
-    const suggestion = (name: string, expression: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] => {
-      if (!canSuggest) return [];
-      return [
-        {
-          messageId: "useAccessor",
-          data: { accessor: suggestedAccessor, name },
-          fix: (fixer) => {
-            const fixes = [fixer.replaceText(expression, `${suggestedAccessor}(${JSON.stringify(name)})`)];
-            if (matcher.importedLocalName === undefined && settings.importFrom !== undefined) {
-              fixes.push(insertAccessorImport(context, fixer, accessor, settings.importFrom));
-            }
-            return fixes;
-          },
+    const suggestion = (name: string, expression: TSESTree.Node): TSESLint.SuggestionReportDescriptor<MessageIds>[] => [
+      {
+        messageId: "useAccessor",
+        data: { accessor: suggestedAccessor, name },
+        fix: (fixer) => {
+          const fixes = [fixer.replaceText(expression, `${suggestedAccessor}(${JSON.stringify(name)})${reveal}`)];
+          if (needsImport) fixes.push(insertAccessorImport(context, fixer, accessor, settings.importFrom));
+          return fixes;
         },
-      ];
-    };
+      },
+    ];
 
     return envReadListeners(context, (read) => {
       switch (read.kind) {

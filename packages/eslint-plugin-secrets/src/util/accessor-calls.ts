@@ -11,19 +11,28 @@ export interface AccessorMatcher {
   isAccessorCall(call: TSESTree.CallExpression): boolean;
   /** The local name an accessor can be called by in this file (for suggestions), if imported. */
   readonly importedLocalName: string | undefined;
+  /** The module that local name comes from (`import ... from "<module>"` or `require("<module>")`). */
+  readonly importedFrom: string | undefined;
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Local names under which the file imports or requires one of the accessors. */
-function collectAliases(program: TSESTree.Program, accessors: ReadonlySet<string>): Map<string, string> {
-  const aliases = new Map<string, string>();
+interface Alias {
+  readonly imported: string;
+  readonly from: string | undefined;
+}
+
+function collectAliases(program: TSESTree.Program, accessors: ReadonlySet<string>): Map<string, Alias> {
+  const aliases = new Map<string, Alias>();
   for (const statement of program.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       for (const specifier of statement.specifiers) {
         if (specifier.type !== AST_NODE_TYPES.ImportSpecifier) continue;
         const imported = staticKeyName(specifier.imported, false);
-        if (imported !== undefined && accessors.has(imported)) aliases.set(specifier.local.name, imported);
+        if (imported !== undefined && accessors.has(imported)) {
+          aliases.set(specifier.local.name, { imported, from: statement.source.value });
+        }
       }
       continue;
     }
@@ -41,7 +50,15 @@ function collectAliases(program: TSESTree.Program, accessors: ReadonlySet<string
       for (const property of declarator.id.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
         const imported = staticKeyName(property.key, property.computed);
-        if (imported !== undefined && accessors.has(imported)) aliases.set(property.value.name, imported);
+        if (imported !== undefined && accessors.has(imported)) {
+          const source =
+            init.type === AST_NODE_TYPES.CallExpression
+              ? init.arguments[0]
+              : init.type === AST_NODE_TYPES.AwaitExpression && init.argument.type === AST_NODE_TYPES.ImportExpression
+                ? init.argument.source
+                : undefined;
+          aliases.set(property.value.name, { imported, from: source ? staticStringOf(source) : undefined });
+        }
       }
     }
   }
@@ -62,6 +79,7 @@ export function createAccessorMatcher(context: Context, accessorNames: readonly 
       return false;
     },
     importedLocalName: aliases.keys().next().value,
+    importedFrom: aliases.values().next().value?.from,
   };
 }
 

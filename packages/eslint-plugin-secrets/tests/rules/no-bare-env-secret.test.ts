@@ -22,16 +22,19 @@ interface Expect {
   endColumn?: number;
   /** The accessor named in the message (`settings.secrets.accessors[0]`). */
   accessor?: string;
-  /** Expected suggestions; none unless given. */
-  suggestions?: Suggestion[];
+  /**
+   * Expected suggestions. A read with a value (a member, `Deno.env.get`) has one by default (its
+   * output is specified in the suggestion cases below); pass `[]` for reads that have none.
+   */
+  suggestions?: Suggestion[] | number;
 }
 
 const ERROR_KEYS = ["line", "column", "endLine", "endColumn"] as const;
 
-function located(expect: Expect): Partial<TestCaseError<MessageIds>> {
+function located(expect: Expect, defaultSuggestions: Suggestion[] | number = []): Partial<TestCaseError<MessageIds>> {
   const location: Record<string, number> = {};
   for (const key of ERROR_KEYS) if (expect[key] !== undefined) location[key] = expect[key];
-  return { ...location, suggestions: expect.suggestions ?? [] };
+  return { ...location, suggestions: expect.suggestions ?? defaultSuggestions };
 }
 
 /** `Secret 'NAME' is read from SOURCE. Read it with getSecret("NAME") ...` */
@@ -39,8 +42,13 @@ function bareSecretRead(name: string, source: Source, expect: Expect = {}): Test
   return {
     messageId: "bareSecretRead",
     data: { name, source, accessor: expect.accessor ?? "getSecret" },
-    ...located(expect),
+    ...located(expect, 1),
   };
+}
+
+/** The same report for a destructured property: no single expression to rewrite, so no suggestion. */
+function destructuredRead(name: string, source: Source, expect: Expect = {}): TestCaseError<MessageIds> {
+  return bareSecretRead(name, source, { suggestions: [], ...expect });
 }
 
 /** `SOURCE is read with a computed key, which can read any secret. ...` */
@@ -141,7 +149,7 @@ describe("no-bare-env-secret", () => {
         // compound assignment and logical assignment read the old value
         {
           code: 'process.env.API_KEY ??= "dev";',
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 1 })],
+          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 1, suggestions: [] })],
         },
       ],
     });
@@ -152,47 +160,47 @@ describe("no-bare-env-secret", () => {
       invalid: [
         {
           code: "const { API_KEY } = process.env;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 16 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 16 })],
         },
         {
           code: "const { API_KEY: apiKey } = process.env;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 24 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9, endColumn: 24 })],
         },
         {
           code: 'const { API_KEY = "dev-key" } = process.env;',
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9 })],
         },
         {
           code: 'const { ["API_KEY"]: apiKey } = process.env;',
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9 })],
         },
         {
           code: "const { env: { API_KEY } } = process;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 16 })],
         },
         {
           // the rest element takes every other variable, secrets included
           code: "const { PORT, API_KEY, ...rest } = process.env;",
           errors: [
-            bareSecretRead("API_KEY", "process.env", { line: 1, column: 15 }),
+            destructuredRead("API_KEY", "process.env", { line: 1, column: 15 }),
             wholeEnvRead("process.env", REST, { line: 1, column: 24, endColumn: 31 }),
           ],
         },
         {
           code: "let apiKey;\n({ API_KEY: apiKey } = process.env);",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 4 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 2, column: 4 })],
         },
         {
           code: "function connect({ DATABASE_URL } = process.env) {}",
-          errors: [bareSecretRead("DATABASE_URL", "process.env", { line: 1, column: 20 })],
+          errors: [destructuredRead("DATABASE_URL", "process.env", { line: 1, column: 20 })],
         },
         {
           code: "const { API_KEY } = import.meta.env;",
-          errors: [bareSecretRead("API_KEY", "import.meta.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "import.meta.env", { line: 1, column: 9 })],
         },
         {
           code: "const { API_KEY } = Bun.env;",
-          errors: [bareSecretRead("API_KEY", "Bun.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "Bun.env", { line: 1, column: 9 })],
         },
         {
           // a computed key in the pattern can name any variable
@@ -212,7 +220,7 @@ describe("no-bare-env-secret", () => {
         },
         {
           code: "const env = process.env;\nconst { API_KEY } = env;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 2, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 2, column: 9 })],
         },
         {
           code: "const { env } = process;\nconst apiKey = env.API_KEY;",
@@ -251,7 +259,7 @@ describe("no-bare-env-secret", () => {
         {
           code: 'const { env: { API_KEY } } = require("node:process");',
           languageOptions: commonjs,
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 16 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 16 })],
         },
         {
           code: 'const apiKey = require("process").env.API_KEY;',
@@ -280,7 +288,7 @@ describe("no-bare-env-secret", () => {
         },
         {
           code: "const { API_KEY } = process?.env;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9 })],
         },
       ],
       invalidTs: [
@@ -306,7 +314,7 @@ describe("no-bare-env-secret", () => {
         },
         {
           code: "const { API_KEY } = process.env as Record<string, string>;",
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9 })],
         },
         {
           code: "const apiKey: string = (process.env as any)[`API_KEY`]!;",
@@ -417,7 +425,7 @@ describe("no-bare-env-secret", () => {
           // checkWholeEnv only silences whole-environment reads; the named secret is still reported
           code: "const { API_KEY, ...rest } = process.env;",
           options: [{ checkWholeEnv: false }],
-          errors: [bareSecretRead("API_KEY", "process.env", { line: 1, column: 9 })],
+          errors: [destructuredRead("API_KEY", "process.env", { line: 1, column: 9 })],
         },
       ],
       valid: [
@@ -594,9 +602,44 @@ describe("no-bare-env-secret", () => {
     runRuleTests("no-bare-env-secret", rule, {
       invalid: [
         {
-          // no importFrom and no imported accessor: nothing to suggest
+          // by default the accessor comes from secrets-runtime, whose values are redacting Secret
+          // objects: the rewrite reveals the value, so the code keeps receiving a string
           code: "const apiKey = process.env.API_KEY;",
-          errors: [bareSecretRead("API_KEY", "process.env", { suggestions: [] })],
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import { getSecret } from "secrets-runtime";\nconst apiKey = getSecret("API_KEY").reveal();',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // an accessor imported from secrets-runtime already: reused, revealed, no second import
+          code: 'import { getSecret } from "secrets-runtime";\nconst apiKey = process.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import { getSecret } from "secrets-runtime";\nconst apiKey = getSecret("API_KEY").reveal();',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // an accessor this file defines itself: called as it is, nothing imported
+          code: 'function getSecret(name) { return vault.read(name); }\nconst apiKey = process.env.API_KEY;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'function getSecret(name) { return vault.read(name); }\nconst apiKey = getSecret("API_KEY");'),
+              ],
+            }),
+          ],
         },
         {
           // importFrom: the import goes at the top of a file without imports
@@ -719,7 +762,7 @@ describe("no-bare-env-secret", () => {
           code: 'const { getSecret: gs } = require("@acme/secrets");\nconst apiKey = process.env.API_KEY;',
           languageOptions: commonjs,
           errors: [
-            bareSecretRead("API_KEY", "process.env", {
+            destructuredRead("API_KEY", "process.env", {
               suggestions: [
                 useAccessor("API_KEY", 'const { getSecret: gs } = require("@acme/secrets");\nconst apiKey = gs("API_KEY");', "gs"),
               ],
@@ -808,7 +851,7 @@ describe("no-bare-env-secret", () => {
           // destructuring has no single expression to replace: no suggestion
           code: "const { API_KEY } = process.env;",
           settings: importFrom,
-          errors: [bareSecretRead("API_KEY", "process.env", { suggestions: [] })],
+          errors: [destructuredRead("API_KEY", "process.env", { suggestions: [] })],
         },
       ],
       invalidTs: [
