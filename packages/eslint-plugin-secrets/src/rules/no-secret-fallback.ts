@@ -17,6 +17,9 @@ export type Options = [
 
 export type MessageIds = "fallback";
 
+/** Methods whose result is the secret's value itself: `getSecret("X").reveal()`, `.trim()`. */
+const VALUE_METHODS: ReadonlySet<string> = new Set(["reveal", "trim", "toString", "valueOf"]);
+
 /** Option keys of an accessor call that supply a default value. */
 const DEFAULT_OPTION_KEYS: ReadonlySet<string> = new Set(["default", "defaultValue", "fallback", "fallbackValue"]);
 
@@ -189,9 +192,27 @@ export default createRule<Options, MessageIds>({
     /** `?? x`, `|| x`, `||=`, and the conditional shapes around a read. */
     const checkValueFallback = (read: TSESTree.Node, name: string): void => {
       let value = outermostValueNode(read);
-      // `(await getSecretAsync("X")) ?? "dev"`: the awaited value is the secret
-      while (value.parent?.type === AST_NODE_TYPES.AwaitExpression && value.parent.argument === value) {
-        value = outermostValueNode(value.parent);
+      // `(await getSecretAsync("X")) ?? "dev"`: the awaited value is the secret, and so is
+      // `getSecret("X").reveal() ?? "dev"` (secrets-runtime's Secret) or `.trim()` of it
+      for (;;) {
+        const parent = value.parent;
+        if (parent?.type === AST_NODE_TYPES.AwaitExpression && parent.argument === value) {
+          value = outermostValueNode(parent);
+          continue;
+        }
+        const call = parent?.parent;
+        if (
+          parent?.type === AST_NODE_TYPES.MemberExpression &&
+          parent.object === value &&
+          VALUE_METHODS.has(staticKeyName(parent.property, parent.computed) ?? "") &&
+          call?.type === AST_NODE_TYPES.CallExpression &&
+          call.callee === parent &&
+          call.arguments.length === 0
+        ) {
+          value = outermostValueNode(call);
+          continue;
+        }
+        break;
       }
       // `A ?? B ?? "dev"` is `(A ?? B) ?? "dev"`: B falls back to "dev" as much as A does
       let operand = value;

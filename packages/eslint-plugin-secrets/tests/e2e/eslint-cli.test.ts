@@ -44,19 +44,47 @@ const expectedFindings = [
   "src/worker.js:6:27 secrets/no-bare-env-secret wholeEnvRead",
 ];
 
-let project: string;
+/** The example repository's findings: its config reads settings from secret-scanner.config.json. */
+const expectedExampleFindings = [
+  "scripts/seed-dev.ts:2:31 secrets/no-bare-env-secret bareSecretRead",
+  "services/api/src/index.ts:8:19 secrets/no-secret-fallback fallback",
+  "services/api/src/index.ts:9:20 secrets/no-bare-env-secret bareSecretRead",
+  "services/api/src/payments.ts:8:29 secrets/literal-secret-name dynamicName",
+  "services/worker/src/index.js:5:9 secrets/no-bare-env-secret bareSecretRead",
+  "services/worker/src/index.js:13:5 secrets/no-secret-fallback fallback",
+];
 
-beforeAll(() => {
-  project = mkdtempSync(path.join(tmpdir(), "eslint-consumer-"));
-  cpSync(fixture, project, { recursive: true });
-  const modules = path.join(project, "node_modules");
+let project: string;
+let exampleRepo: string;
+
+/** A copy of a fixture with the built plugin and typescript-eslint installed, as a package manager would. */
+function installFixture(source: string, prefix: string): string {
+  const copy = mkdtempSync(path.join(tmpdir(), prefix));
+  cpSync(source, copy, { recursive: true });
+  const modules = path.join(copy, "node_modules");
   mkdirSync(modules);
   symlinkSync(path.join(repoRoot, "packages/eslint-plugin-secrets"), path.join(modules, "eslint-plugin-secrets"), "dir");
   symlinkSync(realpathSync(path.join(repoRoot, "node_modules/typescript-eslint")), path.join(modules, "typescript-eslint"), "dir");
+  return copy;
+}
+
+function findingsOf(results: EslintResult[], root: string): string[] {
+  return results.flatMap((result) =>
+    result.messages.map((message) => {
+      const file = path.relative(root, result.filePath).split(path.sep).join("/");
+      return `${file}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`;
+    }),
+  );
+}
+
+beforeAll(() => {
+  project = installFixture(fixture, "eslint-consumer-");
+  exampleRepo = installFixture(path.join(repoRoot, "fixtures/example-repo"), "example-repo-");
 });
 
 afterAll(() => {
   rmSync(project, { recursive: true, force: true });
+  rmSync(exampleRepo, { recursive: true, force: true });
 });
 
 describe.each(eslintVersions)("eslint CLI, ESLint $major", ({ major, bin }) => {
@@ -70,17 +98,18 @@ describe.each(eslintVersions)("eslint CLI, ESLint $major", ({ major, bin }) => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
     const results = JSON.parse(run.stdout) as EslintResult[];
-    const findings = results.flatMap((result) =>
-      result.messages.map((message) => {
-        const file = path.relative(project, result.filePath).split(path.sep).join("/");
-        return `${file}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`;
-      }),
-    );
-    expect(findings.sort()).toEqual([...expectedFindings].sort());
+    expect(findingsOf(results, project).sort()).toEqual([...expectedFindings].sort());
     // every message names the secret it is about, so a reader knows what to fix
     const messages = results.flatMap((result) => result.messages);
     expect(messages.every((message) => message.severity === 2 && !message.fatal)).toBe(true);
     expect(messages.find((message) => message.line === 11)?.message).toContain("'JWT_SECRET'");
+  });
+
+  it("lints the example repository with the settings shared with secret-scanner (sharedSecretsSettings)", () => {
+    const run = spawnSync(process.execPath, [bin, "--format", "json", "."], { cwd: exampleRepo, encoding: "utf8" });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(findingsOf(JSON.parse(run.stdout) as EslintResult[], exampleRepo).sort()).toEqual([...expectedExampleFindings].sort());
   });
 
   it("exits 0 on a file that follows the contract", () => {

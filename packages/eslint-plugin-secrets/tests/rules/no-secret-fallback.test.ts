@@ -203,6 +203,15 @@ runRuleTests("no-secret-fallback", rule, {
   ],
 
   invalid: [
+    // ---- the value of a secrets-runtime Secret, or of a trimmed string, is still the secret ----
+    {
+      code: 'const key = getSecret("API_KEY").reveal() || "dev";',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `||`" }, line: 1, column: 13 }],
+    },
+    {
+      code: 'const key = process.env.API_KEY?.trim() ?? "dev";',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" } }],
+    },
     // ---- `??` and `||` ----
     {
       code: 'const key = getSecret("API_KEY") ?? "dev";',

@@ -22,14 +22,15 @@ describe("secret-scanner check on the example repository", () => {
       "docker-compose.yml:38:3 unused-compose-secret LEGACY_API_TOKEN",
       "libs/billing/src/index.ts:4:30 service-not-granted STRIPE_SECRET_KEY",
       "scripts/seed-dev.ts:2:43 undeclared-in-env-example DEV_DATABASE_URL",
-      "services/api/src/index.ts:7:29 undeclared-in-env-example JWT_SECRET",
-      "services/api/src/index.ts:8:32 undeclared-in-env-example SESSION_SIGNING_KEY",
-      "services/api/src/index.ts:9:29 undeclared-in-compose SENTRY_DSN",
+      "services/api/src/index.ts:8:29 undeclared-in-env-example JWT_SECRET",
+      "services/api/src/index.ts:9:32 undeclared-in-env-example SESSION_SIGNING_KEY",
+      "services/api/src/index.ts:10:29 undeclared-in-compose SENTRY_DSN",
       "services/api/src/payments.ts:7:30 name-mismatch WEBHOOK_SECRET",
       "services/api/src/payments.ts:8:29 dynamic-secret-name",
-      "services/worker/src/index.js:6:29 name-mismatch SMTP_PASSWD",
+      "services/worker/src/index.js:7:29 name-mismatch SMTP_PASSWD",
     ]);
     expect(report.summary).toEqual({ errors: 9, warnings: 2, files: 9 });
+    expect(report.notes).toEqual([]);
   });
 
   it("pairs drifted names with the declared spelling and says where it is declared", () => {
@@ -45,7 +46,7 @@ describe("secret-scanner check on the example repository", () => {
   it("follows the wrapper exported by the accessor library and the shared billing library", () => {
     const inventory = report.secrets as { name: string; reads: { file: string; kind: string }[]; grantedTo: string[] }[];
     const smtp = inventory.find((entry) => entry.name === "SMTP_PASSWD");
-    expect(smtp?.reads).toEqual([{ file: "services/worker/src/index.js", line: 6, column: 29, kind: "accessor" }]);
+    expect(smtp?.reads).toEqual([{ file: "services/worker/src/index.js", line: 7, column: 29, kind: "accessor" }]);
     const stripe = inventory.find((entry) => entry.name === "STRIPE_SECRET_KEY");
     expect(stripe?.grantedTo).toEqual(["api"]);
   });
@@ -53,7 +54,7 @@ describe("secret-scanner check on the example repository", () => {
   it("prints the same findings in ESLint's stylish layout", () => {
     const text = runCli(["check", root]);
     expect(text.status).toBe(1);
-    expect(text.stdout).toContain("services/worker/src/index.js\n  6:29  error    Secret 'SMTP_PASSWD' is read here");
+    expect(text.stdout).toContain("services/worker/src/index.js\n  7:29  error    Secret 'SMTP_PASSWD' is read here");
     expect(text.stdout.trimEnd().split("\n").at(-1)).toBe("✖ 11 problems (9 errors, 2 warnings)");
     expect(text.stdout).not.toContain("\u001b["); // no colour when not on a terminal
   });
