@@ -3,29 +3,46 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import type { ESLint, Linter } from "eslint";
 import literalSecretName from "./rules/literal-secret-name.js";
 import noBareEnvSecret from "./rules/no-bare-env-secret.js";
+import noEnvFileLoading from "./rules/no-env-file-loading.js";
+import noHardcodedSecret from "./rules/no-hardcoded-secret.js";
+import noPublicEnvSecret from "./rules/no-public-env-secret.js";
 import noSecretFallback from "./rules/no-secret-fallback.js";
+import noSecretLogging from "./rules/no-secret-logging.js";
 
 const { name, version } = createRequire(import.meta.url)("../package.json") as { name: string; version: string };
 
 export const rules = {
   "literal-secret-name": literalSecretName,
   "no-bare-env-secret": noBareEnvSecret,
+  "no-env-file-loading": noEnvFileLoading,
+  "no-hardcoded-secret": noHardcodedSecret,
+  "no-public-env-secret": noPublicEnvSecret,
   "no-secret-fallback": noSecretFallback,
+  "no-secret-logging": noSecretLogging,
 } satisfies Record<string, TSESLint.RuleModule<string, readonly unknown[]>>;
 
 type RuleName = keyof typeof rules;
 type RuleEntry = Linter.RuleEntry;
 
+/** Every rule: each is precise enough to be an error by default (see each rule's page for why). */
 const recommendedRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   "secrets/literal-secret-name": "error",
   "secrets/no-bare-env-secret": "error",
+  "secrets/no-env-file-loading": "error",
+  "secrets/no-hardcoded-secret": "error",
+  "secrets/no-public-env-secret": "error",
   "secrets/no-secret-fallback": "error",
+  "secrets/no-secret-logging": "error",
 };
 
-/** `strict` also forbids handing the whole environment, secrets included, to a child process. */
+/**
+ * `strict` also forbids handing the whole environment, secrets included, to a child process, and
+ * checks values assigned to secret names in test files too.
+ */
 const strictRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   ...recommendedRules,
   "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false }],
+  "secrets/no-hardcoded-secret": ["error", { ignoreTestFiles: false }],
 };
 
 /** Typed with ESLint's own types, so that `defineConfig(secrets.configs.recommended)` type-checks. */

@@ -48,7 +48,11 @@ async function check(rootArgument: string, options: CheckOptions): Promise<numbe
     const baselineFile = path.resolve(options.baseline);
     const baseline = readBaseline(baselineFile);
     if (baseline === undefined) {
-      writeBaseline(baselineFile, findings);
+      try {
+        writeBaseline(baselineFile, findings);
+      } catch (error) {
+        throw new UsageError(`${options.baseline}: cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+      }
       notes.push(`baseline written to ${options.baseline} with ${findings.length} finding(s); later runs report only new findings`);
       findings = [];
     } else {
@@ -62,8 +66,15 @@ async function check(rootArgument: string, options: CheckOptions): Promise<numbe
   const data: ReportData = { findings, inventory: result.inventory, notes, filesScanned: result.filesScanned };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
   const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
-  if (options.output !== undefined) writeFileSync(path.resolve(options.output), report);
-  else process.stdout.write(report);
+  if (options.output !== undefined) {
+    try {
+      writeFileSync(path.resolve(options.output), report);
+    } catch (error) {
+      throw new UsageError(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  } else {
+    process.stdout.write(report);
+  }
   if (options.format === "text" && !options.quiet) {
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
@@ -82,7 +93,11 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .description("Cross-checks the secrets code reads against docker-compose secrets and .env.example")
     .version(version, "-v, --version")
     .exitOverride()
-    .showHelpAfterError("(run secret-scanner --help for usage)");
+    // usage errors in one line, like the scanner's own: "secret-scanner: unknown option '--x' (…)"
+    .configureOutput({
+      outputError: (text, write) =>
+        write(`secret-scanner: ${text.replace(/^error: /, "").trimEnd()} (run secret-scanner --help for usage)\n`),
+    });
 
   program
     .command("check")

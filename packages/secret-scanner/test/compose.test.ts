@@ -369,6 +369,32 @@ describe("readCompose: interpolation", () => {
     expect(scanInterpolations("${A!}").invalid).toEqual([0]);
     expect(scanInterpolations("a ${ b}").invalid).toEqual([2]);
   });
+
+  it("scanInterpolations survives absurd nesting (it used to overflow the call stack)", () => {
+    // Regression (found by compose.property.test.ts): the scan recursed once per open `${…}`, so
+    // about 5 000 nested defaults threw a RangeError and readCompose dropped the whole file.
+    const deep = "${A:-".repeat(100_000);
+    const scan = scanInterpolations(deep);
+    expect(scan.refs).toHaveLength(100_000);
+    expect(scan.invalid).toHaveLength(100_000);
+    expect(scan.invalid.slice(0, 2)).toEqual([5 * 99_999, 5 * 99_998]); // innermost first
+    const closed = scanInterpolations(`${"${A:-".repeat(50_000)}x${"}".repeat(50_000)}$B`);
+    expect(closed.invalid).toEqual([]);
+    expect(closed.refs).toHaveLength(50_001);
+    expect(closed.refs.at(-1)).toEqual({ name: "B", offset: 300_001 });
+  });
+
+  it("reads a file with a deeply nested value instead of dropping it", async () => {
+    const root = project({
+      "compose.yaml": yaml("secrets:", "  S:", "    file: s.txt", "services:", "  a:", `    image: "${"${X:-".repeat(20_000)}"`),
+    });
+    const facts = await readCompose(root, ["compose.yaml"]);
+    expect(facts.secrets.map((s) => s.name)).toEqual(["S"]);
+    expect(facts.services.map((s) => s.name)).toEqual(["a"]);
+    expect(facts.problems.map((p) => `${p.line}:${p.column} ${p.message}`)).toEqual([
+      "6:12 Invalid interpolation syntax in a value (write `$$` for a literal `$`).",
+    ]);
+  });
 });
 
 describe("readCompose: include", () => {
@@ -585,6 +611,25 @@ describe("readCompose: bad input", () => {
       message: "50 more problems in this compose file not listed.",
     });
     expect(facts.problems[1]!.line).toBe(4);
+  });
+
+  it("puts problems after a broken block scalar on their own lines (not past the end of an earlier one)", async () => {
+    // Regression (found by compose.property.test.ts): positions came from the yaml package's
+    // LineCounter, which misses line breaks inside some broken tokens, so here the problems of
+    // line 4 were reported at 3:6, 3:14… on a line 4 characters long.
+    const root = project({ "compose.yaml": "   x-common:\n  note: |+\n    \nservices: {}" });
+    const facts = await readCompose(root, ["compose.yaml"]);
+    expect(facts.problems.map((p) => `${p.line}:${p.column}`)).toEqual([
+      "2:3",
+      "2:7",
+      "2:9",
+      "3:1",
+      "4:1",
+      "4:9",
+      "4:11",
+      "4:12",
+    ]);
+    for (const problem of facts.problems) expect(problem.message).toBe("Invalid YAML: unexpected token.");
   });
 
   it("handles a byte order mark and several documents in one file", async () => {

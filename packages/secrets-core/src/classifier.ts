@@ -186,7 +186,9 @@ export interface ClassifierOptions {
 export function splitNameSegments(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    // A lookahead, not `([A-Z]+)([A-Z][a-z])`: that backtracks over every upper-case run and
+    // took seconds on a name of 50 000 capitals. Same split: `APIKey` → `API Key`.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1 ")
     .split(/[\s_\-./:]+/)
     .filter((segment) => segment.length > 0)
     .map((segment) => segment.toUpperCase());
@@ -217,20 +219,27 @@ function stripTrailingTags(segments: readonly string[]): string[] {
   return kept.map(withoutTrailingDigits);
 }
 
-/** A tiny `*` glob for names, compiled once per pattern. */
-const namePatternCache = new Map<string, RegExp>();
+/**
+ * A tiny `*` glob for names: `*` matches any run of characters (line breaks too). Matched by
+ * hand, not through a RegExp: `^.*A.*B.*$` backtracks polynomially (a long name and a pattern
+ * with a few stars took minutes) and a pattern of some 40 000 characters is too large for one.
+ * The parts between stars are matched at their leftmost places, which finds a match if any exists.
+ */
 function matchesNamePattern(name: string, pattern: string): boolean {
   if (!pattern.includes("*")) return name === pattern;
-  let regex = namePatternCache.get(pattern);
-  if (!regex) {
-    const source = pattern
-      .split("*")
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*");
-    regex = new RegExp(`^${source}$`);
-    namePatternCache.set(pattern, regex);
+  const parts = pattern.split("*");
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
+  const end = name.length - last.length;
+  let at = first.length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const part = parts[i]!;
+    const found = name.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
   }
-  return regex.test(name);
+  return true;
 }
 
 function isConnectionString(segments: readonly string[]): boolean {

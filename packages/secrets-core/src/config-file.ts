@@ -30,7 +30,9 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new SecretsConfigError(`${file}: not valid JSON (${(error as Error).message})`);
+    // JSON.parse's message quotes the text around the mistake, which may be a value: keep only where it is
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    throw new SecretsConfigError(`${file}: not valid JSON${position === undefined ? "" : ` (at character ${position})`}`);
   }
 }
 

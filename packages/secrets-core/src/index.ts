@@ -39,3 +39,29 @@ export {
   type PublicEnvPrefix,
   type PublicByDesignRule,
 } from "./public-prefixes.js";
+export {
+  CREDENTIAL_FORMATS,
+  findCredential,
+  findCredentials,
+  maskSecret,
+  type CredentialFormat,
+  type CredentialMatch,
+} from "./credential-formats.js";
+export {
+  classifySecretValue,
+  createTestFileMatcher,
+  decodeJwtPart,
+  isPublicJwt,
+  isPlaceholder,
+  isPlaceholderToken,
+  placeholderReason,
+  valueWords,
+  DEFAULT_TEST_FILE_PATTERNS,
+  MIN_SECRET_LENGTH,
+  type NonCredentialReason,
+  type PlaceholderOptions,
+  type PlaceholderReason,
+  type SecretValueOptions,
+  type SecretValueReason,
+  type SecretValueVerdict,
+} from "./placeholders.js";

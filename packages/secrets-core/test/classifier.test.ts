@@ -702,8 +702,21 @@ describe("splitNameSegments", () => {
     ["s3BucketName", ["S3", "BUCKET", "NAME"]],
     ["__DB__PASSWORD__", ["DB", "PASSWORD"]],
     ["", []],
+    ["HTTPServerURLKey", ["HTTP", "SERVER", "URL", "KEY"]],
+    ["ABCdEFg", ["AB", "CD", "E", "FG"]],
   ] as const)("%s → %j", (name, segments) => {
     expect(splitNameSegments(name)).toEqual(segments);
+  });
+
+  it("is linear on long upper-case runs", () => {
+    // Regression (found by classifier.property.test.ts on very long names): the camelCase split
+    // `([A-Z]+)([A-Z][a-z])` backtracked over the whole run at every position: over two minutes here.
+    const name = `${"A".repeat(200_000)}_KEY`;
+    const started = performance.now();
+    expect(splitNameSegments(name)).toEqual(["A".repeat(200_000), "KEY"]);
+    expect(splitNameSegments(`${"A".repeat(200_000)}bcKey`)).toEqual(["A".repeat(199_999), "ABC", "KEY"]);
+    expect(classifySecretName(name)).toMatchObject({ secret: true, reason: "secret-word" });
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
@@ -774,6 +787,31 @@ describe("options", () => {
       expect(
         classifySecretName("STRIPE_SECRET_KEY", { alwaysSecret: ["STRIPE_*"], ignoreNames: ["STRIPE_SECRET_KEY"] }),
       ).toMatchObject({ secret: false, reason: "configured-ignore" });
+    });
+
+    it("matches globs with several stars, overlapping parts and no match at all", () => {
+      const matches = (name: string, pattern: string): boolean =>
+        classifySecretName(name, { ignoreNames: [pattern] }).reason === "configured-ignore";
+      expect(matches("A_B_C", "*_*_*")).toBe(true);
+      expect(matches("A_B", "*_*_*")).toBe(false);
+      expect(matches("ABAB", "*AB")).toBe(true);
+      expect(matches("ABA", "AB*BA")).toBe(false); // the parts may not overlap
+      expect(matches("ABBA", "AB*BA")).toBe(true);
+      expect(matches("X", "**")).toBe(true);
+      expect(matches("", "*")).toBe(true);
+      expect(matches("a(b)[c]$", "a(*)[*]$")).toBe(true);
+    });
+
+    it("matches long names and long patterns quickly and without throwing", () => {
+      // Regression (found by classifier.property.test.ts): globs were compiled to `^.*…$`, which
+      // backtracked polynomially when the name does not match (`.` stops at a line break), and a
+      // pattern of 40 000 characters was "too large" for a RegExp, so classifySecretName threw.
+      const started = performance.now();
+      const long = `${"A".repeat(40_000)}*`;
+      expect(classifySecretName(long, { ignoreNames: [long] }).reason).toBe("configured-ignore");
+      expect(classifySecretName(long, { alwaysSecret: [long] }).reason).toBe("configured-secret");
+      expect(classifySecretName(`${"A".repeat(30_000)}\n`, { ignoreNames: ["*B*", "***", "*_*_*_*"] }).secret).toBe(false);
+      expect(performance.now() - started).toBeLessThan(2_000);
     });
   });
 

@@ -1,10 +1,10 @@
 import { toPosixRelative } from "@secrets-suite/core";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import picomatch from "picomatch";
 import { calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { envReadListeners } from "../util/env-reads.js";
+import { globMatcher } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
@@ -176,7 +176,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
     const allowed = options.allowInFiles ?? [];
-    if (allowed.length > 0 && picomatch(allowed, { dot: true })(toPosixRelative(context.filename, context.cwd))) {
+    if (allowed.length > 0 && globMatcher(allowed)(toPosixRelative(context.filename, context.cwd))) {
       return {};
     }
     const settings = getSecretsSettings(context);

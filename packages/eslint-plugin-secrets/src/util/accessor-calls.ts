@@ -65,9 +65,31 @@ function collectAliases(program: TSESTree.Program, accessors: ReadonlySet<string
   return aliases;
 }
 
+/**
+ * Matchers already made for a file's tree, per list of accessor names (the settings are resolved
+ * once, so every rule passes the same list): each rule that asks gets the same matcher, and the
+ * file's imports are looked through once, not once per rule.
+ */
+const matchersByProgram = new WeakMap<TSESTree.Program, Map<readonly string[], AccessorMatcher>>();
+
 export function createAccessorMatcher(context: Context, accessorNames: readonly string[]): AccessorMatcher {
+  const program = context.sourceCode.ast;
+  let matchers = matchersByProgram.get(program);
+  if (!matchers) {
+    matchers = new Map();
+    matchersByProgram.set(program, matchers);
+  }
+  let matcher = matchers.get(accessorNames);
+  if (!matcher) {
+    matcher = buildAccessorMatcher(program, accessorNames);
+    matchers.set(accessorNames, matcher);
+  }
+  return matcher;
+}
+
+function buildAccessorMatcher(program: TSESTree.Program, accessorNames: readonly string[]): AccessorMatcher {
   const accessors = new Set(accessorNames);
-  const aliases = collectAliases(context.sourceCode.ast, accessors);
+  const aliases = collectAliases(program, accessors);
   return {
     isAccessorCall(call) {
       const callee = unwrapExpression(call.callee);

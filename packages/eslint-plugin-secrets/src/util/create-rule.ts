@@ -1,4 +1,5 @@
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { isDeepStrictEqual } from "node:util";
+import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
 
 /** Where each rule's documentation lives; `meta.docs.url` points at its page. */
 export const REPOSITORY_URL = "https://github.com/eslint-plugin-secrets/eslint-plugin-secrets";
@@ -9,6 +10,46 @@ export interface SecretsRuleDocs {
   recommended?: boolean;
 }
 
-export const createRule = ESLintUtils.RuleCreator<SecretsRuleDocs>(
+const createRuleWithDocs = ESLintUtils.RuleCreator<SecretsRuleDocs>(
   (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
 );
+
+/** Distinct option sets a rule keeps with defaults applied (a config rarely has more than a few). */
+const CACHED_OPTION_SETS = 16;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * `ESLintUtils.RuleCreator` (documentation URL, defaults applied to the options), except that the
+ * defaults are applied once per distinct set of options instead of on every file: RuleCreator
+ * deep-clones the defaults (`structuredClone`) and merges them for every rule on every file, which
+ * costs more than most of what our rules do per file. The options handed to `create` are
+ * therefore shared between files, and frozen so that no rule can change them for the next file.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, SecretsRuleDocs>>,
+): TSESLint.RuleModule<MessageIds, Options, SecretsRuleDocs> & { name: string } {
+  const created = createRuleWithDocs(rule);
+  // the defaults RuleCreator applies, in its order of precedence
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
+  const applied: Array<{ readonly input: readonly unknown[]; readonly options: Options }> = [];
+  return {
+    ...created,
+    create(context) {
+      const input = context.options;
+      let entry = applied.find((candidate) => candidate.input === input || isDeepStrictEqual(candidate.input, input));
+      if (!entry) {
+        entry = { input, options: deepFreeze(ESLintUtils.applyDefault(defaults, input)) };
+        applied.unshift(entry);
+        if (applied.length > CACHED_OPTION_SETS) applied.pop();
+      }
+      return rule.create(context, entry.options);
+    },
+  };
+}

@@ -11,10 +11,18 @@ export function getSecretsSettings(context: Readonly<TSESLint.RuleContext<string
   return resolveSecretsSettings(settings.secrets, "settings.secrets");
 }
 
+/** The last answer of isInAccessorFile: several rules ask about the same file in a row. */
+let lastAccessorFileAnswer: { filename: string; cwd: string; settings: ResolvedSecretsSettings; answer: boolean } | undefined;
+
 /** Whether the file being linted implements the accessor and may read the environment. */
 export function isInAccessorFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   settings: ResolvedSecretsSettings,
 ): boolean {
-  return settings.isAccessorFile(context.filename, context.cwd);
+  const { filename, cwd } = context;
+  const last = lastAccessorFileAnswer;
+  if (last && last.filename === filename && last.cwd === cwd && last.settings === settings) return last.answer;
+  const answer = settings.isAccessorFile(filename, cwd);
+  lastAccessorFileAnswer = { filename, cwd, settings, answer };
+  return answer;
 }

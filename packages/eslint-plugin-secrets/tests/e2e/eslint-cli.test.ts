@@ -8,6 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } fro
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rules } from "../../src/index.js";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 const fixture = path.join(repoRoot, "fixtures/eslint-consumer");
@@ -35,6 +36,11 @@ interface EslintResult {
 const expectedFindings = [
   "scripts/migrate.cjs:4:18 secrets/no-bare-env-secret bareSecretRead",
   "scripts/migrate.cjs:4:18 secrets/no-secret-fallback fallback",
+  "scripts/migrate.cjs:4:40 secrets/no-hardcoded-secret secretName",
+  "src/legacy.ts:2:1 secrets/no-env-file-loading importLoader",
+  "src/legacy.ts:5:22 secrets/no-hardcoded-secret secretName",
+  "src/legacy.ts:7:13 secrets/no-secret-logging log",
+  "src/legacy.ts:8:26 secrets/no-public-env-secret publicSecret",
   "src/server.ts:11:19 secrets/no-bare-env-secret bareSecretRead",
   "src/server.ts:14:23 secrets/no-secret-fallback fallback",
   "src/server.ts:17:9 secrets/no-bare-env-secret bareSecretRead",
@@ -48,6 +54,7 @@ const expectedFindings = [
 const expectedExampleFindings = [
   "scripts/seed-dev.ts:2:31 secrets/no-bare-env-secret bareSecretRead",
   "services/api/src/index.ts:8:19 secrets/no-secret-fallback fallback",
+  "services/api/src/index.ts:8:55 secrets/no-hardcoded-secret secretName",
   "services/api/src/index.ts:9:20 secrets/no-bare-env-secret bareSecretRead",
   "services/api/src/payments.ts:8:29 secrets/literal-secret-name dynamicName",
   "services/worker/src/index.js:5:9 secrets/no-bare-env-secret bareSecretRead",
@@ -94,6 +101,9 @@ describe.each(eslintVersions)("eslint CLI, ESLint $major", ({ major, bin }) => {
   });
 
   it("reports exactly the contract violations of the fixture, with the documented flat config only", () => {
+    // every rule of the plugin is exercised by the fixture
+    const covered = new Set(expectedFindings.map((finding) => finding.split(" ")[1]));
+    expect([...covered].sort()).toEqual(Object.keys(rules).map((rule) => `secrets/${rule}`).sort());
     const run = spawnSync(process.execPath, [bin, "--format", "json", "."], { cwd: project, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);

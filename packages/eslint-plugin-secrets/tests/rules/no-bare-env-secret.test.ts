@@ -34,7 +34,9 @@ const ERROR_KEYS = ["line", "column", "endLine", "endColumn"] as const;
 function located(expect: Expect, defaultSuggestions: Suggestion[] | number = []): Partial<TestCaseError<MessageIds>> {
   const location: Record<string, number> = {};
   for (const key of ERROR_KEYS) if (expect[key] !== undefined) location[key] = expect[key];
-  return { ...location, suggestions: expect.suggestions ?? defaultSuggestions };
+  // RuleTester accepts a count of suggestions as well as their list; its types only name the list
+  const suggestions = (expect.suggestions ?? defaultSuggestions) as TestCaseError<MessageIds>["suggestions"];
+  return { ...location, suggestions };
 }
 
 /** `Secret 'NAME' is read from SOURCE. Read it with getSecret("NAME") ...` */

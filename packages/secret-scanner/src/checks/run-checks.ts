@@ -148,14 +148,18 @@ export function runChecks(input: CheckInput): CheckResult {
   // ---- name-mismatch: orphan reads against orphan declarations, per declaring source
   const explainedReads = { compose: new Set<string>(), env: new Set<string>() };
   const explainedDeclared = { compose: new Set<string>(), env: new Set<string>() };
-  const mismatches = new Map<string, { read: string; declared: string; kind: DriftKind; positions: Position[] }>();
+  const mismatches = new Map<
+    string,
+    { read: string; declared: string; kind: DriftKind; positions: Position[]; sources: Set<"compose" | "env"> }
+  >();
   const addPairs = (source: "compose" | "env", orphanReads: string[], orphanDeclared: string[], positionsOf: (name: string) => Position[]): void => {
     for (const pair of matchDrift(orphanReads, orphanDeclared)) {
       explainedReads[source].add(pair.read);
       explainedDeclared[source].add(pair.declared);
       const key = `${pair.read}\u0000${pair.declared}`;
-      const entry = mismatches.get(key) ?? { ...pair, positions: [] };
+      const entry = mismatches.get(key) ?? { ...pair, positions: [], sources: new Set<"compose" | "env">() };
       entry.positions.push(...positionsOf(pair.declared));
+      entry.sources.add(source);
       mismatches.set(key, entry);
     }
   };
@@ -178,10 +182,17 @@ export function runChecks(input: CheckInput): CheckResult {
   for (const mismatch of mismatches.values()) {
     const firstRead = readsByName.get(mismatch.read)![0]!;
     const declaredAt = mismatch.positions.sort(byPosition).map(where).join(", ");
+    // the read may well be declared in the other source: say which one lacks it
+    const missing =
+      mismatch.sources.size > 1
+        ? "declared nowhere"
+        : mismatch.sources.has("compose")
+          ? "no compose file declares it"
+          : "no env example lists it";
     emit(
       "name-mismatch",
       firstRead.position,
-      `Secret '${mismatch.read}' is read here but declared nowhere, while '${mismatch.declared}' is declared (${declaredAt}) but read nowhere: the names ${DRIFT_WORDS[mismatch.kind]}. Use '${mismatch.declared}' in both places, or rename the declaration.`,
+      `Secret '${mismatch.read}' is read here but ${missing}, while '${mismatch.declared}' is declared (${declaredAt}) but read nowhere: the names ${DRIFT_WORDS[mismatch.kind]}. Use '${mismatch.declared}' in both places, or rename the declaration.`,
       mismatch.read,
       mismatch.declared,
     );

@@ -4,12 +4,12 @@
  * Stages, cheapest first, so that a large tree costs little more than reading it:
  *  1. read every file; a regular-expression scan gives the import graph, and a text test picks the
  *     candidates (files that mention an accessor or an environment root);
- *  2. parse the candidates with ts-morph, in memory, and the files they import that symbols can
+ *  2. parse the candidates with TypeScript, in memory, and the files they import that symbols can
  *     resolve into (the imports an accessor call or a name refers to, and their re-exports); a
  *     syntactic pass finds possible wrappers, whose names select more files, to a fixpoint;
  *  3. build the program once and resolve symbols (never type-check) to find accessor calls, their
  *     wrappers and names, and the environment reads.
- * ts-morph (and the TypeScript it bundles) is only loaded when some file needs parsing.
+ * TypeScript (the copy ts-morph bundles) is only loaded when some file needs parsing.
  */
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -21,6 +21,7 @@ import { analyzeFiles, type AnalyzedFile } from "./analyze.js";
 import { analyzeNames, neededImports, summarizeFile, type FileSummary, type NameAnalysis } from "./discovery.js";
 import { mayReadEnv, namePattern, readTexts } from "./files.js";
 import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
+import type { TS } from "./syntax.js";
 import { findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
 
 /**
@@ -92,7 +93,7 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
   const absolute = (file: string): string => path.posix.join(rootPosix, file);
   const resolve = (fromFile: string, specifier: string): string | undefined => resolver.resolve(fromFile, specifier);
 
-  const { Project, ts: t } = await loadTsMorph();
+  const t = await loadTypeScript();
   const paths: Record<string, string[]> = {};
   for (const workspacePackage of packages) {
     const dir = absolute(workspacePackage.dir);
@@ -100,24 +101,17 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
     for (const [subpath, file] of workspacePackage.subpaths) paths[`${workspacePackage.name}/${subpath}`] = [absolute(file)];
     paths[`${workspacePackage.name}/*`] = [`${dir}/src/*`, `${dir}/*`];
   }
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: {
-      allowJs: true,
-      noLib: true,
-      types: [],
-      jsx: t.JsxEmit.Preserve,
-      module: t.ModuleKind.ESNext,
-      moduleResolution: t.ModuleResolutionKind.Bundler,
-      target: t.ScriptTarget.ESNext,
-      paths,
-    },
-  });
+  const compilerOptions: ts.CompilerOptions = {
+    allowJs: true,
+    noLib: true,
+    types: [],
+    jsx: t.JsxEmit.Preserve,
+    module: t.ModuleKind.ESNext,
+    moduleResolution: t.ModuleResolutionKind.Bundler,
+    target: t.ScriptTarget.ESNext,
+    paths,
+  };
 
-  // ts-morph files each directory under the deepest one it knows; without a common root each new
-  // directory is an orphan and every addition scans all orphans (quadratic in directories)
-  project.createDirectory(rootPosix === "" ? "/" : rootPosix);
   const sourceFiles = new Map<string, ts.SourceFile>();
   const summaries = new Map<string, FileSummary>();
   const unusable = new Map<string, InputProblem>();
@@ -127,7 +121,8 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
     if (text === undefined || sourceFiles.has(file)) return;
     let sourceFile: ts.SourceFile;
     try {
-      sourceFile = project.createSourceFile(absolute(file), text).compilerNode; // each file is added once
+      // parent pointers set: the analysis climbs the tree; the script kind follows the extension
+      sourceFile = t.createSourceFile(absolute(file), text, t.ScriptTarget.ESNext, true); // each file is added once
     } catch {
       unusable.set(file, { file, message: "skipped: could not parse the file" });
       return;
@@ -182,7 +177,7 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
     toParse = [...next].filter((file) => !sourceFiles.has(file)).sort();
   }
 
-  const program = project.getProgram().compilerObject;
+  const program = createProgram(t, rootPosix, compilerOptions, sourceFiles);
   const checker = program.getTypeChecker();
   const fileBySourceFile = new Map<ts.SourceFile, string>();
   for (const [file, sourceFile] of sourceFiles) fileBySourceFile.set(program.getSourceFile(sourceFile.fileName) ?? sourceFile, file);
@@ -224,20 +219,64 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
   return { reads: result.reads, dynamicCalls: result.dynamicCalls, problems: [...problems, ...result.problems] };
 }
 
-type TsMorph = typeof TsMorphModule;
+/**
+ * The program over the parsed files only, in memory: a file exists for module resolution when it
+ * was parsed (so imports resolve exactly to the parsed files, and nothing is read from disk), and
+ * the program takes the parsed trees as they are, in the order they were parsed.
+ */
+function createProgram(
+  t: TS,
+  rootPosix: string,
+  options: ts.CompilerOptions,
+  sourceFiles: ReadonlyMap<string, ts.SourceFile>,
+): ts.Program {
+  const byPath = new Map<string, ts.SourceFile>();
+  const directories = new Set<string>([rootPosix === "" ? "/" : rootPosix]);
+  for (const sourceFile of sourceFiles.values()) {
+    byPath.set(sourceFile.fileName, sourceFile);
+    for (let dir = path.posix.dirname(sourceFile.fileName); !directories.has(dir); dir = path.posix.dirname(dir)) {
+      directories.add(dir);
+      if (dir === path.posix.dirname(dir)) break;
+    }
+  }
+  const host: ts.CompilerHost = {
+    getSourceFile: (fileName) => byPath.get(fileName),
+    getDefaultLibFileName: (compilerOptions) => `/${t.getDefaultLibFileName(compilerOptions)}`,
+    writeFile: () => undefined,
+    getCurrentDirectory: () => (rootPosix === "" ? "/" : rootPosix),
+    getDirectories: () => [],
+    getCanonicalFileName: (fileName) => fileName,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => "\n",
+    fileExists: (fileName) => byPath.has(fileName),
+    readFile: (fileName) => byPath.get(fileName)?.text,
+    directoryExists: (directoryName) => directories.has(directoryName),
+    realpath: (fileName) => fileName,
+  };
+  return t.createProgram({ rootNames: [...byPath.keys()], options, host });
+}
 
 /**
- * Loads ts-morph (and the TypeScript it bundles: most of the cost) only when something needs
- * parsing. `require` skips the CommonJS export analysis an ESM `import()` of the 1 MB bundle
- * does first, about 100 ms; `import()` remains the fallback.
+ * Loads TypeScript only when something needs parsing: the copy ts-morph bundles, which is the
+ * scanner's TypeScript (ts-morph's own wrappers are not used: they cost time to load and to
+ * parse through). Loaded with `require`, which skips the CommonJS export analysis an ESM
+ * `import()` of the large bundle does first; through ts-morph's entry point if its layout ever
+ * changes, and with `import()` as the last resort.
  */
-async function loadTsMorph(): Promise<TsMorph> {
+async function loadTypeScript(): Promise<TS> {
+  const require = createRequire(import.meta.url);
   try {
-    return createRequire(import.meta.url)("ts-morph") as TsMorph;
+    return createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as TS;
   } catch {
-    return import("ts-morph");
+    try {
+      return (require("ts-morph") as TsMorph).ts;
+    } catch {
+      return (await import("ts-morph")).ts;
+    }
   }
 }
+
+type TsMorph = typeof TsMorphModule;
 
 function syntaxProblem(t: typeof ts, file: string, sourceFile: ts.SourceFile, diagnostic: ts.Diagnostic): InputProblem {
   const message = t.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]!.replace(/\.$/, "");

@@ -25,23 +25,23 @@ function matchAt(re: RegExp, text: string, at: number): string | undefined {
   return re.exec(text)?.[0];
 }
 
-/** Finds every interpolated variable in `text`, including those nested in defaults. */
+/**
+ * Finds every interpolated variable in `text`, including those nested in defaults. Iterative (a
+ * stack of the open `${…}`), so that absurd nesting cannot overflow the call stack.
+ */
 export function scanInterpolations(text: string): InterpolationScan {
   const refs: InterpolationRef[] = [];
   const invalid: number[] = [];
-  scan(text, 0, false, refs, invalid);
-  return { refs, invalid };
-}
-
-/**
- * Scans from `start`. When `nested`, stops at the `}` closing the enclosing `${…}` and returns
- * its index; otherwise (or if there is none) returns `text.length`.
- */
-function scan(text: string, start: number, nested: boolean, refs: InterpolationRef[], invalid: number[]): number {
-  let i = start;
+  /** Offsets of the `$` of each `${NAME<op>` whose closing `}` is still to come, innermost last. */
+  const open: number[] = [];
+  let i = 0;
   while (i < text.length) {
     const c = text[i];
-    if (nested && c === "}") return i;
+    if (c === "}" && open.length > 0) {
+      open.pop();
+      i++;
+      continue;
+    }
     if (c !== "$") {
       i++;
       continue;
@@ -70,12 +70,9 @@ function scan(text: string, start: number, nested: boolean, refs: InterpolationR
         i = afterName;
         continue;
       }
-      const close = scan(text, afterName + op.length, true, refs, invalid);
-      if (close >= text.length) {
-        invalid.push(i);
-        return text.length;
-      }
-      i = close + 1;
+      // The default, message or alternative runs to the matching `}` and may nest more `${…}`.
+      open.push(i);
+      i = afterName + op.length;
       continue;
     }
     const name = matchAt(NAME, text, i + 1);
@@ -87,5 +84,7 @@ function scan(text: string, start: number, nested: boolean, refs: InterpolationR
     // A lone `$` (e.g. `$1`, `cost: 5$`) is kept literally by compose.
     i++;
   }
-  return text.length;
+  // Unclosed `${…}`, innermost first.
+  while (open.length > 0) invalid.push(open.pop()!);
+  return { refs, invalid };
 }

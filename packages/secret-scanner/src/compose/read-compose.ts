@@ -1,7 +1,7 @@
 /**
  * The compose reader: what docker-compose files declare about secrets and environment variables.
  *
- * Reads each file with the `yaml` package (positions from a `LineCounter`), follows `include:`,
+ * Reads each file with the `yaml` package (positions from the file's own line breaks), follows `include:`,
  * resolves anchors, aliases and `<<` merge keys on the YAML nodes themselves (so every name keeps
  * the position where it is written), and returns plain data (see ../model.ts). Values are never
  * kept: only names, paths and positions, and problem messages are built from fixed text, names and
@@ -13,7 +13,6 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import {
-  LineCounter,
   isAlias,
   isMap,
   isNode,
@@ -131,7 +130,8 @@ interface DocContext {
   readonly file: string;
   readonly baseDir: string;
   readonly source: string;
-  readonly lineCounter: LineCounter;
+  /** Offset of the start of each line of `source` (lines end at LF, as in the yaml package). */
+  readonly lineStarts: readonly number[];
   /** Alias → the node it refers to (the last anchor of that name before it), or null. */
   readonly aliasTargets: Map<Node, Node | null>;
   /** Memoised merge-aware entries of mappings (also guards against merge cycles). */
@@ -191,8 +191,11 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   state.read.push(file);
 
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(source, { lineCounter, merge: true, prettyErrors: false, uniqueKeys: false });
+  // Not the yaml package's `LineCounter`: it only hears of the line breaks its parser reports, and
+  // after some syntax errors (e.g. in a block scalar) it misses some, which puts every later
+  // position on the wrong line, past the end of it.
+  const lineStarts = lineStartsOf(source);
+  const docs = parseAllDocuments(source, { merge: true, prettyErrors: false, uniqueKeys: false });
   const includes: IncludeRequest[] = [];
 
   const firstProblem = state.problems.length;
@@ -201,15 +204,15 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   for (const doc of docs) {
     for (const error of doc.errors) {
       syntaxProblems++;
-      const { line, col } = lineCounter.linePos(error.pos[0]);
-      state.problems.push({ file, line, column: col, message: `Invalid YAML: ${describeYamlError(error.code)}.` });
+      const { line, column } = linePosition(lineStarts, source.length, error.pos[0]);
+      state.problems.push({ file, line, column, message: `Invalid YAML: ${describeYamlError(error.code)}.` });
     }
     const ctx: DocContext = {
       state,
       file,
       baseDir: request.baseDir,
       source,
-      lineCounter,
+      lineStarts,
       aliasTargets: new Map(),
       entriesCache: new Map(),
       includes,
@@ -222,7 +225,10 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   }
 
   // A badly broken file can yield thousands of problems: list the first ones only.
-  const fileProblems = sortProblems(uniqueProblems(state.problems.splice(firstProblem)));
+  // After a syntax error the structure is misread: its shape problems would be noise, so list the syntax errors only.
+  const fileProblems = sortProblems(uniqueProblems(state.problems.splice(firstProblem))).filter(
+    (entry) => syntaxProblems === 0 || entry.message.startsWith("Invalid YAML:"),
+  );
   state.problems.push(...fileProblems.slice(0, MAX_PROBLEMS_PER_FILE));
   if (fileProblems.length > MAX_PROBLEMS_PER_FILE) {
     state.problems.push({
@@ -778,8 +784,26 @@ function isExtension(key: string): boolean {
 // ---------------------------------------------------------------- positions and problems
 
 function positionAt(ctx: DocContext, offset: number): Position {
-  const { line, col } = ctx.lineCounter.linePos(offset);
-  return { file: ctx.file, line: Math.max(line, 1), column: Math.max(col, 1) };
+  return { file: ctx.file, ...linePosition(ctx.lineStarts, ctx.source.length, offset) };
+}
+
+function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let at = source.indexOf("\n"); at !== -1; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
+  return starts;
+}
+
+/** 1-based line and column of `offset` (clamped to the text, whose length is `length`). */
+function linePosition(lineStarts: readonly number[], length: number, offset: number): { line: number; column: number } {
+  const at = Math.min(Math.max(offset, 0), length);
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low + 1, column: at - lineStarts[low]! + 1 };
 }
 
 function position(ctx: DocContext, node: Node): Position {

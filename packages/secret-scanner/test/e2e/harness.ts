@@ -2,11 +2,11 @@
  * The scanner as users run it: the built CLI (`dist/cli.js`) in a subprocess, on repositories
  * that are real git repositories in temp dirs. `pnpm test` builds before it tests.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, expect } from "vitest";
 
 export const repoRoot = path.resolve(import.meta.dirname, "../../../..");
 export const cliPath = path.join(repoRoot, "packages/secret-scanner/dist/cli.js");
@@ -55,14 +55,52 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export interface RunOptions {
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+function childEnvironment(options: RunOptions): NodeJS.ProcessEnv {
+  // only what the CLI needs: the child gets no secret of the test environment
+  return { PATH: process.env.PATH, NO_COLOR: "1", ...options.env };
+}
+
+/** Every run, whatever the test: the CLI never prints a stack trace. */
+function checked(run: CliRun): CliRun {
+  expect(run.stderr, "a stack trace on stderr").not.toMatch(/^\s+at /m);
+  return run;
+}
+
+export function runCli(args: readonly string[], options: RunOptions = {}): CliRun {
   const result = spawnSync(process.execPath, [cliPath, ...args], {
     cwd: options.cwd ?? repoRoot,
     encoding: "utf8",
-    // only what the CLI needs: the child gets no secret of the test environment
-    env: { PATH: process.env.PATH, NO_COLOR: "1", ...options.env },
+    env: childEnvironment(options),
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return checked({ status: result.status, stdout: result.stdout, stderr: result.stderr });
+}
+
+/** `runCli` without blocking, so that independent runs can share the two cores. */
+export function runCliAsync(args: readonly string[], options: RunOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [cliPath, ...args],
+      { cwd: options.cwd ?? repoRoot, encoding: "utf8", env: childEnvironment(options), maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : typeof error.code === "number" ? error.code : null;
+        if (status === null) {
+          reject(error);
+          return;
+        }
+        try {
+          resolve(checked({ status, stdout, stderr }));
+        } catch (failure) {
+          reject(failure);
+        }
+      },
+    );
+  });
 }
 
 export interface JsonFinding {
@@ -87,6 +125,12 @@ export interface JsonReport {
 /** Runs `check --format json` and parses the report. */
 export function checkJson(root: string, ...extra: string[]): { run: CliRun; report: JsonReport } {
   const run = runCli(["check", root, "--format", "json", ...extra]);
+  return { run, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+/** `checkJson` without blocking. */
+export async function checkJsonAsync(root: string, ...extra: string[]): Promise<{ run: CliRun; report: JsonReport }> {
+  const run = await runCliAsync(["check", root, "--format", "json", ...extra]);
   return { run, report: JSON.parse(run.stdout) as JsonReport };
 }
 

@@ -1,0 +1,288 @@
+import { toPosixRelative } from "@secrets-suite/core";
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import picomatch from "picomatch";
+import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
+import { createRule } from "../util/create-rule.js";
+import { envFileNameOf } from "../util/no-env-file-loading-path.js";
+
+export type Options = [
+  {
+    /** Globs (relative to the working directory) of files that may load env files. */
+    allowInFiles?: string[];
+  },
+];
+
+export type MessageIds = "importLoader" | "callLoader" | "readEnvFile";
+
+/** Module entry points that load a .env file as a side effect of being imported. */
+const SIDE_EFFECT_LOADERS: ReadonlySet<string> = new Set([
+  "dotenv/config",
+  "dotenv-flow/config",
+  "dotenv-safe/config",
+  "dotenv-defaults/config",
+  "dotenv-expand/config",
+  "@dotenvx/dotenvx/config",
+  "@std/dotenv/load",
+]);
+
+/** Functions that load .env files into the environment, by module (member paths joined with `.`). */
+const LOADER_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["dotenv", new Set(["config", "configDotenv"])],
+  ["dotenv-flow", new Set(["config", "load"])],
+  ["dotenv-safe", new Set(["config"])],
+  ["dotenv-defaults", new Set(["config"])],
+  ["@dotenvx/dotenvx", new Set(["config"])],
+  ["@next/env", new Set(["loadEnvConfig"])],
+  ["@std/dotenv", new Set(["load", "loadSync"])],
+  ["process", new Set(["loadEnvFile"])],
+]);
+
+/** Functions that read a file whose path is their first argument, by module. */
+const FS_READERS = new Set(["readFileSync", "readFile", "promises.readFile"]);
+const FILE_READERS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["fs", FS_READERS],
+  ["fs-extra", FS_READERS],
+  ["fs/promises", new Set(["readFile"])],
+]);
+
+/** `node:fs` → `fs`, `jsr:@std/dotenv` → `@std/dotenv`, `dotenv/config.js` → `dotenv/config`. */
+function normalizeSpecifier(specifier: string): string {
+  return specifier.replace(/^(?:node|jsr|npm):/, "").replace(/\.(?:c|m)?js$/, "");
+}
+
+function isKnownModule(normalized: string): boolean {
+  return LOADER_FUNCTIONS.has(normalized) || FILE_READERS.has(normalized);
+}
+
+/** Whether following `path` further can still reach a loader or reader of the module. */
+function leadsToKnownFunction(module: string, path: readonly string[]): boolean {
+  if (path.length === 0) return true;
+  const joined = path.join(".");
+  const functions = [...(LOADER_FUNCTIONS.get(module) ?? []), ...(FILE_READERS.get(module) ?? [])];
+  return functions.some((name) => name === joined || name.startsWith(`${joined}.`));
+}
+
+/** A value that is a module, or a member of one: `fs`, `fs.promises`, `dotenv.config`. */
+interface ModuleValue {
+  /** The module as the source names it (`node:fs`), for messages. */
+  readonly written: string;
+  /** The module, normalised (`fs`). */
+  readonly module: string;
+  /** Member names taken from the module so far. */
+  readonly path: readonly string[];
+}
+
+/** How far values are followed through aliases and destructuring. */
+const MAX_DEPTH = 6;
+
+const INJECTION = "Secrets must be injected at run time (docker secrets, the platform's environment), never read from a committed or local file.";
+
+export default createRule<Options, MessageIds>({
+  name: "no-env-file-loading",
+  meta: {
+    type: "problem",
+    docs: {
+      description: "Disallow loading .env files at run time: secrets must be injected by the platform",
+      recommended: true,
+    },
+    schema: [
+      {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          allowInFiles: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            uniqueItems: true,
+            description: "Globs (relative to the working directory) of files that may load env files.",
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ allowInFiles: [] }],
+    messages: {
+      importLoader: `Importing '{{module}}' loads a .env file into the environment at start-up. ${INJECTION}`,
+      callLoader: `{{loader}}() from '{{module}}' loads a .env file into the environment. ${INJECTION}`,
+      readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
+    },
+  },
+  defaultOptions: [{ allowInFiles: [] }],
+  create(context, [options]) {
+    const allowed = options.allowInFiles ?? [];
+    if (allowed.length > 0 && picomatch(allowed, { dot: true })(toPosixRelative(context.filename, context.cwd))) {
+      return {};
+    }
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+
+    const report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }): void => {
+      if (reported.has(descriptor.node)) return;
+      reported.add(descriptor.node);
+      context.report(descriptor);
+    };
+
+    const reportImport = (node: TSESTree.Node, specifier: string): void => {
+      report({ node, messageId: "importLoader", data: { module: specifier } });
+    };
+
+    const onCall = (call: TSESTree.CallExpression, value: ModuleValue): void => {
+      const loader = value.path.join(".");
+      if (LOADER_FUNCTIONS.get(value.module)?.has(loader)) {
+        report({ node: call, messageId: "callLoader", data: { loader, module: value.written } });
+        return;
+      }
+      if (!FILE_READERS.get(value.module)?.has(loader)) return;
+      const [first] = call.arguments;
+      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      const file = envFileNameOf(first, sourceCode.getScope(call));
+      if (file !== undefined) {
+        report({ node: call, messageId: "readEnvFile", data: { loader, module: value.written, file } });
+      }
+    };
+
+    const followVariable = (variable: TSESLint.Scope.Variable | null | undefined, value: ModuleValue, depth: number): void => {
+      for (const reference of variable?.references ?? []) {
+        if (reference.isRead()) follow(reference.identifier, value, depth + 1);
+      }
+    };
+
+    /** `const { config } = dotenv`, `const { promises: { readFile } } = require("fs")`. */
+    const followPattern = (pattern: TSESTree.ObjectPattern, value: ModuleValue, depth: number): void => {
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = staticKeyName(property.key, property.computed);
+        if (key === undefined) continue;
+        const member = memberValue(value, key);
+        const target = property.value.type === AST_NODE_TYPES.AssignmentPattern ? property.value.left : property.value;
+        if (target.type === AST_NODE_TYPES.Identifier) {
+          followVariable(ASTUtils.findVariable(sourceCode.getScope(target), target), member, depth);
+        } else if (target.type === AST_NODE_TYPES.ObjectPattern) {
+          followPattern(target, member, depth + 1);
+        }
+      }
+    };
+
+    /** `node` evaluates to `value`; look at what is done with it. */
+    const follow = (node: TSESTree.Node, value: ModuleValue, depth = 0): void => {
+      // `process.env.X`, `fs.writeFileSync`: nothing this rule looks for lies that way
+      if (depth > MAX_DEPTH || !leadsToKnownFunction(value.module, value.path)) return;
+      const outer = outermostValueNode(node);
+      const parent = outer.parent;
+      if (!parent) return;
+      switch (parent.type) {
+        case AST_NODE_TYPES.MemberExpression: {
+          if (parent.object !== outer) return;
+          const key = memberPropertyName(parent);
+          if (key !== undefined) follow(parent, memberValue(value, key), depth);
+          return;
+        }
+        case AST_NODE_TYPES.CallExpression:
+          if (parent.callee === outer) onCall(parent, value);
+          return;
+        case AST_NODE_TYPES.VariableDeclarator: {
+          if (parent.init !== outer) return;
+          if (parent.id.type === AST_NODE_TYPES.Identifier) {
+            const [variable] = sourceCode.getDeclaredVariables(parent);
+            // an alias that is assigned again may hold anything
+            if (variable && variable.references.filter((reference) => reference.isWrite()).length <= 1) {
+              followVariable(variable, value, depth);
+            }
+          } else if (parent.id.type === AST_NODE_TYPES.ObjectPattern) {
+            followPattern(parent.id, value, depth);
+          }
+          return;
+        }
+        default:
+          return;
+      }
+    };
+
+    /** A module-valued expression: `require("fs")`, `await import("dotenv")`, an import binding. */
+    const startModule = (node: TSESTree.Node, specifier: string): void => {
+      const normalized = normalizeSpecifier(specifier);
+      if (isKnownModule(normalized)) follow(node, { written: specifier, module: normalized, path: [] });
+    };
+
+    const handleImport = (declaration: TSESTree.ImportDeclaration): void => {
+      const specifier = declaration.source.value;
+      const normalized = normalizeSpecifier(specifier);
+      if (SIDE_EFFECT_LOADERS.has(normalized)) {
+        reportImport(declaration, specifier);
+        return;
+      }
+      if (!isKnownModule(normalized) || declaration.importKind === "type") return;
+      for (const specifierNode of declaration.specifiers) {
+        if (specifierNode.type === AST_NODE_TYPES.ImportSpecifier && specifierNode.importKind === "type") continue;
+        const imported =
+          specifierNode.type === AST_NODE_TYPES.ImportSpecifier ? staticKeyName(specifierNode.imported, false) : undefined;
+        const path = imported === undefined || imported === "default" ? [] : [imported];
+        const [variable] = sourceCode.getDeclaredVariables(specifierNode);
+        followVariable(variable, { written: specifier, module: normalized, path }, 0);
+      }
+    };
+
+    /** `require` is Node's, not a local function of that name (`createRequire(...)` counts as Node's). */
+    const isNodeRequire = (callee: TSESTree.Identifier): boolean => {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
+      if (!variable || variable.defs.length === 0) return true;
+      const definition = variable.defs[0];
+      if (variable.defs.length !== 1 || definition?.type !== "Variable" || definition.parent.kind !== "const") return false;
+      const init = definition.node.init;
+      return init?.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === "createRequire";
+    };
+
+    return {
+      Program(program) {
+        for (const statement of program.body) {
+          if (statement.type === AST_NODE_TYPES.ImportDeclaration) handleImport(statement);
+        }
+        // the global `process`: process.loadEnvFile()
+        const globalScope = sourceCode.getScope(program);
+        const processValue: ModuleValue = { written: "process", module: "process", path: [] };
+        for (const reference of globalScope.through) {
+          if (reference.identifier.name === "process") follow(reference.identifier, processValue);
+        }
+        const declaredProcess = globalScope.set.get("process");
+        if (declaredProcess && declaredProcess.defs.length === 0) followVariable(declaredProcess, processValue, -1);
+      },
+      CallExpression(call) {
+        const callee = unwrapExpression(call.callee);
+        if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "require" || call.arguments.length !== 1) return;
+        const specifier = staticStringOf(call.arguments[0]!);
+        if (specifier === undefined || !isNodeRequire(callee)) return;
+        if (SIDE_EFFECT_LOADERS.has(normalizeSpecifier(specifier))) reportImport(call, specifier);
+        else startModule(call, specifier);
+      },
+      ImportExpression(node) {
+        const specifier = staticStringOf(node.source);
+        if (specifier === undefined) return;
+        if (SIDE_EFFECT_LOADERS.has(normalizeSpecifier(specifier))) {
+          reportImport(node, specifier);
+          return;
+        }
+        // (await import("dotenv")).config(), const { config } = await import("dotenv")
+        const awaited = outermostValueNode(node).parent;
+        if (awaited?.type === AST_NODE_TYPES.AwaitExpression) startModule(awaited, specifier);
+      },
+      TSImportEqualsDeclaration(node) {
+        // import dotenv = require("dotenv");
+        if (node.moduleReference.type !== AST_NODE_TYPES.TSExternalModuleReference || node.importKind === "type") return;
+        const specifier = staticStringOf(node.moduleReference.expression);
+        if (specifier === undefined) return;
+        const normalized = normalizeSpecifier(specifier);
+        if (SIDE_EFFECT_LOADERS.has(normalized)) {
+          reportImport(node, specifier);
+        } else if (isKnownModule(normalized)) {
+          const [variable] = sourceCode.getDeclaredVariables(node);
+          followVariable(variable, { written: specifier, module: normalized, path: [] }, 0);
+        }
+      },
+    };
+  },
+});
+
+/** The value of `value[key]`; `default` of a module is the module (CommonJS interop). */
+function memberValue(value: ModuleValue, key: string): ModuleValue {
+  if (key === "default" && value.path.length === 0) return value;
+  return { ...value, path: [...value.path, key] };
+}
