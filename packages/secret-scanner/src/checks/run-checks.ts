@@ -102,6 +102,21 @@ function mergeServices(services: readonly ComposeService[]): ComposeService[] {
   return [...merged.values()];
 }
 
+/** The env example in the closest directory above `file` (the root one when none is closer). */
+function nearestEnvExample(file: string, examples: readonly string[]): string {
+  let best = examples[0]!;
+  let bestDepth = -1;
+  for (const example of examples) {
+    const directory = example.includes("/") ? example.slice(0, example.lastIndexOf("/")) : "";
+    const depth = directory === "" ? 0 : directory.split("/").length;
+    if ((directory === "" || file.startsWith(`${directory}/`)) && depth > bestDepth) {
+      best = example;
+      bestDepth = depth;
+    }
+  }
+  return best;
+}
+
 export function runChecks(input: CheckInput): CheckResult {
   const { code, compose, envExamples, config } = input;
   const findings: Finding[] = [];
@@ -154,8 +169,12 @@ export function runChecks(input: CheckInput): CheckResult {
   >();
   const addPairs = (source: "compose" | "env", orphanReads: string[], orphanDeclared: string[], positionsOf: (name: string) => Position[]): void => {
     for (const pair of matchDrift(orphanReads, orphanDeclared)) {
-      explainedReads[source].add(pair.read);
-      explainedDeclared[source].add(pair.declared);
+      // A pair explains its two orphans only when it is reported: with name-mismatch off, the
+      // drift still shows as an undeclared read and an unused declaration.
+      if (config.rules["name-mismatch"] !== "off") {
+        explainedReads[source].add(pair.read);
+        explainedDeclared[source].add(pair.declared);
+      }
       const key = `${pair.read}\u0000${pair.declared}`;
       const entry = mismatches.get(key) ?? { ...pair, positions: [], sources: new Set<"compose" | "env">() };
       entry.positions.push(...positionsOf(pair.declared));
@@ -216,7 +235,7 @@ export function runChecks(input: CheckInput): CheckResult {
       emit(
         "undeclared-in-env-example",
         read.position,
-        `Secret '${read.name}' is read here but no env example lists it; add '${read.name}=' with a placeholder to ${envExamples.files[0]}.`,
+        `Secret '${read.name}' is read here but no env example lists it; add '${read.name}=' with a placeholder to ${nearestEnvExample(read.position.file, envExamples.files)}.`,
         read.name,
       );
     }

@@ -417,3 +417,23 @@ export function clients(region: string, names: string[]) {
     expect(run.status).toBe(1);
   });
 });
+
+describe("name-mismatch switched off, and the env example a message names", () => {
+  const root = makeRepo({
+    "secret-scanner.config.json": JSON.stringify({ rules: { "name-mismatch": "off" } }),
+    ".env.example": "SMTP_PASSWORD=\n",
+    "services/mail/.env.example": "MAIL_FROM=\n",
+    "services/mail/main.ts": `${ACCESSOR_IMPORT}export const password = getSecret("SMTP_PASSWD");\n`,
+  });
+
+  it("still shows the drift as an undeclared read and an unused key, and names the closest env example", () => {
+    const { run, report } = checkJson(root);
+    expect(run.status).toBe(1);
+    expect(brief(report)).toEqual([
+      ".env.example:1:1 unused-env-example-key SMTP_PASSWORD",
+      "services/mail/.env.example:1:1 unused-env-example-key MAIL_FROM",
+      "services/mail/main.ts:2:35 undeclared-in-env-example SMTP_PASSWD",
+    ]);
+    expect(report.findings[2]!.message).toContain("with a placeholder to services/mail/.env.example.");
+  });
+});
