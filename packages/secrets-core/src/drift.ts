@@ -78,26 +78,53 @@ function canonicalWord(word: string): string {
 
 /** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
 export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const columns = b.length + 1;
-  const distance: number[][] = Array.from({ length: rows }, (_, row) =>
-    Array.from({ length: columns }, (_, column) => (row === 0 ? column : column === 0 ? row : 0)),
-  );
-  for (let row = 1; row < rows; row++) {
-    for (let column = 1; column < columns; column++) {
+  // Three rolling rows (the transposition looks two rows back), not the whole table: two names of
+  // 40 000 characters used to need some 13 GB.
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, column) => column);
+  let current = new Array<number>(b.length + 1).fill(0);
+  for (let row = 1; row <= a.length; row++) {
+    current[0] = row;
+    for (let column = 1; column <= b.length; column++) {
       const cost = a[row - 1] === b[column - 1] ? 0 : 1;
-      let best = Math.min(
-        distance[row - 1]![column]! + 1,
-        distance[row]![column - 1]! + 1,
-        distance[row - 1]![column - 1]! + cost,
-      );
+      let best = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost);
       if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) {
-        best = Math.min(best, distance[row - 2]![column - 2]! + 1);
+        best = Math.min(best, beforePrevious[column - 2]! + 1);
       }
-      distance[row]![column] = best;
+      current[column] = best;
     }
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return distance[a.length]![b.length]!;
+  return previous[b.length]!;
+}
+
+/**
+ * Whether `editDistance(a, b) <= limit`, in time proportional to `limit` times the length: only
+ * the diagonal band |row - column| <= limit of the table can hold values within the limit, so
+ * every cell outside it is taken as `limit + 1`, and so is every larger value.
+ */
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  const cap = limit + 1;
+  let beforePrevious = new Array<number>(b.length + 1).fill(cap);
+  let previous = Array.from({ length: b.length + 1 }, (_, column) => Math.min(column, cap));
+  let current = new Array<number>(b.length + 1).fill(cap);
+  for (let row = 1; row <= a.length; row++) {
+    const low = Math.max(1, row - limit);
+    const high = Math.min(b.length, row + limit);
+    current[low - 1] = low === 1 ? Math.min(row, cap) : cap;
+    if (high < b.length) current[high + 1] = cap;
+    for (let column = low; column <= high; column++) {
+      const cost = a[row - 1] === b[column - 1] ? 0 : 1;
+      let best = Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost, cap);
+      if (row > 1 && column > 1 && a[row - 1] === b[column - 2] && a[row - 2] === b[column - 1]) {
+        best = Math.min(best, beforePrevious[column - 2]! + 1);
+      }
+      current[column] = best;
+    }
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+  }
+  return previous[b.length]! <= limit;
 }
 
 /** A typo within one word: one edit in a short word, two in a long one; never between numbers. */
@@ -105,7 +132,7 @@ function isSmallEdit(a: string, b: string): boolean {
   if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 3) return false;
-  return editDistance(a, b) <= (shorter >= 8 ? 2 : 1);
+  return editDistanceAtMost(a, b, shorter >= 8 ? 2 : 1);
 }
 
 function sameMultiset(a: readonly string[], b: readonly string[]): boolean {
@@ -164,26 +191,27 @@ export function classifyDrift(a: string, b: string): DriftKind | undefined {
  * pairs are taken first; ties are broken by name, so the output is deterministic.
  */
 export function matchDrift(orphanReads: readonly string[], orphanDeclared: readonly string[]): DriftPair[] {
-  const candidates: DriftPair[] = [];
+  // Each candidate's distance is computed once, not at every comparison of the sort.
+  const candidates: Array<{ pair: DriftPair; distance: number }> = [];
   const reads = [...new Set(orphanReads)].sort();
   const declared = [...new Set(orphanDeclared)].sort();
   for (const read of reads) {
     for (const name of declared) {
       const kind = classifyDrift(read, name);
-      if (kind) candidates.push({ read, declared: name, kind });
+      if (kind) candidates.push({ pair: { read, declared: name, kind }, distance: editDistance(read, name) });
     }
   }
   candidates.sort(
-    (x, y) =>
+    ({ pair: x, distance: dx }, { pair: y, distance: dy }) =>
       KIND_RANK[x.kind] - KIND_RANK[y.kind] ||
-      editDistance(x.read, x.declared) - editDistance(y.read, y.declared) ||
+      dx - dy ||
       x.read.localeCompare(y.read) ||
       x.declared.localeCompare(y.declared),
   );
   const usedReads = new Set<string>();
   const usedDeclared = new Set<string>();
   const pairs: DriftPair[] = [];
-  for (const candidate of candidates) {
+  for (const { pair: candidate } of candidates) {
     if (usedReads.has(candidate.read) || usedDeclared.has(candidate.declared)) continue;
     usedReads.add(candidate.read);
     usedDeclared.add(candidate.declared);

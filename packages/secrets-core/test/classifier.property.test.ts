@@ -228,11 +228,19 @@ const DRIFT_WORDS = [
   "WEBHOOK", "GITHUB", "ACCESS", "1", "2",
 ];
 const styleName = fc.constantFrom(...(Object.keys(styles) as (keyof typeof styles)[]));
+const wordsName = fc
+  .tuple(fc.array(fc.constantFrom(...DRIFT_WORDS), { minLength: 1, maxLength: 4 }), styleName)
+  .map(([ws, style]) => styles[style](ws));
 const driftName = fc.oneof(
-  fc
-    .tuple(fc.array(fc.constantFrom(...DRIFT_WORDS), { minLength: 1, maxLength: 4 }), styleName)
-    .map(([ws, style]) => styles[style](ws)),
-  shortName,
+  { weight: 5, arbitrary: wordsName },
+  { weight: 5, arbitrary: shortName },
+  // Long words, alike up to a typo: the distance table was once kept whole (out of memory).
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom("A", "AB"), fc.integer({ min: 500, max: 3_000 }), fc.constantFrom("", "B", "BB", "_KEY"), wordsName)
+      .map(([unit, times, typo, rest]) => `${typo}${unit.repeat(times).slice(typo.length)}_${rest}`),
+  },
 );
 
 describe("classifyDrift and matchDrift: properties", () => {

@@ -78,7 +78,29 @@ describe("editDistance", () => {
     ["SECRET", "SECERT", 1],
     ["PASSWORD", "PASWORD", 1],
     ["KITTEN", "SITTING", 3],
+    ["AB", "BA", 1],
+    ["ABC", "CA", 3], // optimal string alignment: a transposed pair is not edited again
+    ["", "ABC", 3],
   ] as const)("%s → %s is %i", (a, b, distance) => {
     expect(editDistance(a, b)).toBe(distance);
+  });
+});
+
+describe("long names", () => {
+  it("are compared in linear memory, and typos are checked in linear time", () => {
+    // Regression (found while fuzzing the drift matcher with long names): the distance table was
+    // kept whole, so two one-word names of 10 000 characters took 15 s and 900 MB to compare as a
+    // possible typo, and of 40 000 characters ran the process out of memory.
+    const started = performance.now();
+    const long = "A".repeat(20_000);
+    expect(classifyDrift(long, `B${long.slice(1)}`)).toBe("typo");
+    expect(classifyDrift(long, `BB${long.slice(2)}`)).toBe("typo");
+    expect(classifyDrift(long, `BBB${long.slice(3)}`)).toBeUndefined();
+    expect(classifyDrift(`${long}_KEY`, `${long}_KYE`)).toBe("typo");
+    expect(matchDrift([long.slice(0, 2_000)], [`B${long.slice(1, 2_000)}`])).toEqual([
+      { read: long.slice(0, 2_000), declared: `B${long.slice(1, 2_000)}`, kind: "typo" },
+    ]);
+    expect(editDistance(long.slice(0, 2_000), "B".repeat(2_000))).toBe(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
