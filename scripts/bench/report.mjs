@@ -18,8 +18,17 @@ import os from "node:os";
  * @property {number} [minMs]
  * @property {number} [maxMs]
  * @property {number} [cpuMs] user + system CPU time of the process (median; hyperfine's mean)
+ * @property {number[]} [cpuRunsMs] CPU time of each timed run (where measured run by run)
  * @property {number} [peakRssMb] highest peak resident set size seen, in MB (10^6 bytes)
  * @property {Record<string, unknown>} [details]
+ */
+
+/**
+ * The plugin's overhead over ESLint without it, as a ratio (0.05 is 5 %): the median over the
+ * rounds of runs of each round's ratio, by wall time and by CPU time.
+ * @typedef {object} Overhead
+ * @property {number} wall
+ * @property {number | undefined} cpu
  */
 
 /**
@@ -76,7 +85,7 @@ function align(cells) {
  *   machine: ReturnType<typeof machineDescription>,
  *   loadAverageAtEnd: number,
  *   rows: Row[],
- *   eslintOverhead: Record<string, { wall: number, cpu: number | undefined }>,
+ *   eslintOverhead: Record<string, Overhead>,
  *   eslintTiming?: { rulesMs: Record<string, number>, stats: { parseMs: number, totalMs: number, pluginRulesMs: number, pluginShare: number | undefined } } | undefined,
  *   targets: Target[],
  *   targetsJudged: boolean,
