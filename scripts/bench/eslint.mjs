@@ -1,18 +1,23 @@
 /**
- * The ESLint side of the benchmark: one flat config per variant (typescript-eslint's parser and
- * no plugin; the same with `secrets/recommended`; with `secrets/strict`), and readers for ESLint's
- * JSON results, its `--stats` figures and its `TIMING` table.
+ * The ESLint side of the benchmark: one flat config per variant, and readers for ESLint's JSON
+ * results, its `--stats` figures and its `TIMING` table. The variants, all with typescript-eslint's
+ * parser for TypeScript:
+ *  - `baseline`: no plugin, no rule;
+ *  - `noop-rule`: no plugin, one rule that does nothing. ESLint does more per file as soon as any
+ *    rule is on, whatever the rule; this variant measures that, so that the plugin's own share of
+ *    its overhead over `baseline` can be told apart;
+ *  - `recommended`, `strict`: the plugin's configs.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** @typedef {"baseline" | "recommended" | "strict"} Variant */
+/** @typedef {"baseline" | "noop-rule" | "recommended" | "strict"} Variant */
 
 /** @type {readonly Variant[]} */
-export const VARIANTS = ["baseline", "recommended", "strict"];
+export const VARIANTS = ["baseline", "noop-rule", "recommended", "strict"];
 
 /**
- * Writes the three configs into `dir` and returns their paths. They are the generated tree's
+ * Writes the configs into `dir` and returns their paths. They are the generated tree's
  * eslint.config.js with the plugin's part swapped, and import typescript-eslint and the plugin
  * by absolute URL (this repository's builds), so they work wherever the tree is.
  * @param {string} dir
@@ -24,16 +29,20 @@ export function writeVariantConfigs(dir) {
   const pluginUrl = import.meta.resolve("eslint-plugin-secrets");
   const configs = /** @type {Record<Variant, string>} */ ({});
   for (const variant of VARIANTS) {
-    const withPlugin = variant !== "baseline";
+    const withPlugin = variant === "recommended" || variant === "strict";
     const text = [
       `// secrets benchmark, ESLint variant "${variant}": written by scripts/bench/eslint.mjs on every run.`,
       ...(withPlugin ? [`import secrets from ${JSON.stringify(pluginUrl)};`] : []),
       `import tseslint from ${JSON.stringify(tseslintUrl)};`,
       "",
+      ...(variant === "noop-rule"
+        ? [`const bench = { rules: { "does-nothing": { meta: { type: "suggestion", schema: [] }, create: () => ({}) } } };`, ""]
+        : []),
       "export default [",
       `  { ignores: ["**/dist/**", "**/coverage/**"] },`,
       `  { files: ["**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts"], languageOptions: { parser: tseslint.parser } },`,
       `  { settings: { secrets: { accessors: ["getSecret"], accessorFiles: ["libs/secrets/src/**"], importFrom: "@bench/secrets" } } },`,
+      ...(variant === "noop-rule" ? [`  { plugins: { bench }, rules: { "bench/does-nothing": "error" } },`] : []),
       ...(withPlugin
         ? [
             `  secrets.configs.${variant},`,

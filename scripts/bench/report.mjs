@@ -24,11 +24,13 @@ import os from "node:os";
  */
 
 /**
- * The plugin's overhead over ESLint without it, as a ratio (0.05 is 5 %): the median over the
- * rounds of runs of each round's ratio, by wall time and by CPU time.
+ * A variant's overhead over ESLint without the plugin and without rules, as a ratio (0.05 is
+ * 5 %): the median over the rounds of runs of each round's ratio, by wall time and by CPU time;
+ * for the plugin's configs, also over ESLint with one rule that does nothing.
  * @typedef {object} Overhead
  * @property {number} wall
  * @property {number | undefined} cpu
+ * @property {{ wall: number, cpu: number | undefined }} [overNoopRule]
  */
 
 /**
@@ -111,7 +113,9 @@ export function formatTable(results) {
     if (row.id === "eslint-baseline") notes.push(`${details["files"]} files`);
     const overhead = results.eslintOverhead[row.id.replace("eslint-", "")];
     if (overhead !== undefined) {
-      notes.push(`${percent(overhead.wall)} over no plugin${overhead.cpu !== undefined ? ` (CPU time ${percent(overhead.cpu)})` : ""}`);
+      const cpu = (/** @type {number | undefined} */ ratio) => (ratio !== undefined ? ` (CPU ${percent(ratio)})` : "");
+      notes.push(`${percent(overhead.wall)}${cpu(overhead.cpu)} over no rule`);
+      if (overhead.overNoopRule) notes.push(`${percent(overhead.overNoopRule.wall)}${cpu(overhead.overNoopRule.cpu)} over one no-op rule`);
     }
     if (typeof details["filesPerSecond"] === "number") notes.push(`${thousands(details["filesPerSecond"])} files/s`);
     if (row.timer === "hyperfine") notes.push("hyperfine");

@@ -33,7 +33,7 @@ interface Results {
   machine: { cpuModel: string; cores: number; memoryGb: number; node: string };
   tree: { root: string; seed: number; codeFiles: number; codeLines: number };
   rows: Row[];
-  eslintOverhead: Record<string, { wall: number; cpu?: number }>;
+  eslintOverhead: Record<string, { wall: number; cpu?: number; overNoopRule?: { wall: number } }>;
   eslintTiming: { rulesMs: Record<string, number>; stats: { parseMs: number; totalMs: number } };
   targetsJudged: boolean;
   targets: Array<{ id: string; met: boolean | null }>;
@@ -76,6 +76,7 @@ describe("pnpm bench --smoke", () => {
 
     expect(results.rows.map((row) => row.id)).toEqual([
       "eslint-baseline",
+      "eslint-noop-rule",
       "eslint-recommended",
       "eslint-strict",
       "check",
@@ -85,7 +86,7 @@ describe("pnpm bench --smoke", () => {
     const byId = new Map(results.rows.map((row) => [row.id, row]));
 
     const eslintFiles: unknown[] = [];
-    for (const id of ["eslint-baseline", "eslint-recommended", "eslint-strict", "check"]) {
+    for (const id of ["eslint-baseline", "eslint-noop-rule", "eslint-recommended", "eslint-strict", "check"]) {
       const row = byId.get(id)!;
       expect(row.available, id).toBe(true);
       expect(row.runsMs, id).toHaveLength(1);
@@ -103,11 +104,13 @@ describe("pnpm bench --smoke", () => {
     // the planted contract violations are found by the plugin, and only with it
     const problems = (id: string) => (byId.get(id)!.details?.["problems"] ?? {}) as Record<string, number>;
     expect(Object.keys(problems("eslint-baseline"))).toEqual([]);
+    expect(Object.keys(problems("eslint-noop-rule"))).toEqual([]);
     expect(problems("eslint-recommended")["secrets/no-bare-env-secret"]).toBeGreaterThan(0);
     expect(problems("eslint-recommended")["secrets/no-secret-fallback"]).toBeGreaterThan(0);
     expect(problems("eslint-strict")["secrets/no-bare-env-secret"]).toBeGreaterThan(0);
     for (const variant of ["recommended", "strict"]) {
       expect(Number.isFinite(results.eslintOverhead[variant]?.wall), variant).toBe(true);
+      expect(Number.isFinite(results.eslintOverhead[variant]?.overNoopRule?.wall), variant).toBe(true);
     }
     expect(Object.keys(results.eslintTiming.rulesMs)).toContain("secrets/no-bare-env-secret");
     expectMeasured(results.eslintTiming.stats.parseMs);

@@ -1,8 +1,7 @@
-import { toPosixRelative } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import picomatch from "picomatch";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
 
 export type Options = [
@@ -90,12 +89,7 @@ export default createRule<Options, MessageIds>({
         type: "object",
         additionalProperties: false,
         properties: {
-          allowInFiles: {
-            type: "array",
-            items: { type: "string", minLength: 1 },
-            uniqueItems: true,
-            description: "Globs (relative to the working directory) of files that may load env files.",
-          },
+          allowInFiles: fileGlobsSchema("Globs (relative to the working directory) of files that may load env files."),
         },
       },
     ],
@@ -108,10 +102,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
-    const allowed = options.allowInFiles ?? [];
-    if (allowed.length > 0 && picomatch(allowed, { dot: true })(toPosixRelative(context.filename, context.cwd))) {
-      return {};
-    }
+    if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 

@@ -1,15 +1,14 @@
 import {
   classifySecretValue,
-  createTestFileMatcher,
   findCredentials,
   maskSecret,
-  toPosixRelative,
   DEFAULT_TEST_FILE_PATTERNS,
   type CredentialMatch,
 } from "@secrets-suite/core";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
 
 export type Options = [
@@ -36,19 +35,6 @@ const MIN_FORMAT_LENGTH = 12;
 const FIREBASE_CONFIG_KEYS: ReadonlySet<string> = new Set(["authDomain", "messagingSenderId"]);
 /** A Google API key, the whole value. */
 const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
-
-/** picomatch compiles globs; compile each list of test-file globs once, not once per file. */
-const testFileMatchers = new Map<string, (path: string) => boolean>();
-
-function testFileMatcher(patterns: readonly string[]): (path: string) => boolean {
-  const key = patterns.join("\0");
-  let matcher = testFileMatchers.get(key);
-  if (!matcher) {
-    matcher = createTestFileMatcher(patterns);
-    testFileMatchers.set(key, matcher);
-  }
-  return matcher;
-}
 
 function compilePlaceholders(sources: readonly string[]): RegExp[] {
   return sources.map((source) => {
@@ -191,12 +177,7 @@ export default createRule<Options, MessageIds>({
             description:
               "Treat values assigned to secret-like names in test files as test data. Credential formats are still reported there.",
           },
-          testFilePatterns: {
-            type: "array",
-            items: { type: "string", minLength: 1 },
-            uniqueItems: true,
-            description: "Globs (relative to the working directory) of test files; they replace the default list.",
-          },
+          testFilePatterns: fileGlobsSchema("Globs (relative to the working directory) of test files; they replace the default list."),
           extraPlaceholders: {
             type: "array",
             items: { type: "string", minLength: 1 },
@@ -245,7 +226,7 @@ export default createRule<Options, MessageIds>({
     const settings = getSecretsSettings(context);
     const inTestFile =
       options.ignoreTestFiles !== false &&
-      testFileMatcher(options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)(toPosixRelative(context.filename, context.cwd));
+      fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
     const checkNames = options.checkNames !== false && !inTestFile;
     if (!checkFormats && !checkNames) return {};
     const accessor = settings.accessors[0] ?? "getSecret";

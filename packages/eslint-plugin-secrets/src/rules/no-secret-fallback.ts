@@ -1,10 +1,9 @@
-import { toPosixRelative } from "@secrets-suite/core";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { envReadListeners } from "../util/env-reads.js";
-import { globMatcher } from "../util/globs.js";
+import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
@@ -158,12 +157,7 @@ export default createRule<Options, MessageIds>({
         type: "object",
         additionalProperties: false,
         properties: {
-          allowInFiles: {
-            type: "array",
-            items: { type: "string", minLength: 1 },
-            uniqueItems: true,
-            description: "Globs (relative to the working directory) of files where fallbacks are allowed.",
-          },
+          allowInFiles: fileGlobsSchema("Globs (relative to the working directory) of files where fallbacks are allowed."),
         },
       },
     ],
@@ -175,10 +169,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
-    const allowed = options.allowInFiles ?? [];
-    if (allowed.length > 0 && globMatcher(allowed)(toPosixRelative(context.filename, context.cwd))) {
-      return {};
-    }
+    if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     const settings = getSecretsSettings(context);
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;

@@ -25,6 +25,11 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Whether two option lists are the same; most rules are configured without options. */
+function sameOptions(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a === b || (a.length === 0 && b.length === 0) || isDeepStrictEqual(a, b);
+}
+
 /**
  * `ESLintUtils.RuleCreator` (documentation URL, defaults applied to the options), except that the
  * defaults are applied once per distinct set of options instead of on every file: RuleCreator
@@ -42,12 +47,17 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
+      // ESLint hands each file a fresh copy of the options: compare them, most recent set first
       const input = context.options;
-      let entry = applied.find((candidate) => candidate.input === input || isDeepStrictEqual(candidate.input, input));
+      const index = applied.findIndex((candidate) => sameOptions(candidate.input, input));
+      let entry = applied[index];
       if (!entry) {
         entry = { input, options: deepFreeze(ESLintUtils.applyDefault(defaults, input)) };
         applied.unshift(entry);
         if (applied.length > CACHED_OPTION_SETS) applied.pop();
+      } else if (index > 0) {
+        applied.splice(index, 1);
+        applied.unshift(entry);
       }
       return rule.create(context, entry.options);
     },
