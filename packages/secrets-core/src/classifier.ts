@@ -9,6 +9,7 @@
  * version tags, encodings and the Docker `_FILE` suffix are set aside. `STRIPE_API_KEY` is about
  * a key; `JWT_TOKEN_TTL` is about a duration.
  */
+import { matchesNamePattern } from "./name-pattern.js";
 
 /** Words that make a name a credential when they are its head. */
 export const DEFAULT_SECRET_WORDS: readonly string[] = [
@@ -217,29 +218,6 @@ function stripTrailingTags(segments: readonly string[]): string[] {
   const kept = [...segments];
   while (kept.length > 1 && isTrailingTag(kept[kept.length - 1]!)) kept.pop();
   return kept.map(withoutTrailingDigits);
-}
-
-/**
- * A tiny `*` glob for names: `*` matches any run of characters (line breaks too). Matched by
- * hand, not through a RegExp: `^.*A.*B.*$` backtracks polynomially (a long name and a pattern
- * with a few stars took minutes) and a pattern of some 40 000 characters is too large for one.
- * The parts between stars are matched at their leftmost places, which finds a match if any exists.
- */
-function matchesNamePattern(name: string, pattern: string): boolean {
-  if (!pattern.includes("*")) return name === pattern;
-  const parts = pattern.split("*");
-  const first = parts[0]!;
-  const last = parts[parts.length - 1]!;
-  if (name.length < first.length + last.length || !name.startsWith(first) || !name.endsWith(last)) return false;
-  const end = name.length - last.length;
-  let at = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const part = parts[i]!;
-    const found = name.indexOf(part, at);
-    if (found === -1 || found + part.length > end) return false;
-    at = found + part.length;
-  }
-  return true;
 }
 
 function isConnectionString(segments: readonly string[]): boolean {

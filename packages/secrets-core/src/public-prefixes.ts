@@ -9,6 +9,7 @@
  * a public prefix is a secret shipped to every browser.
  */
 import { classifySecretName, splitNameSegments, type SecretNameReason, type SecretNameVerdict } from "./classifier.js";
+import { matchesNamePattern } from "./name-pattern.js";
 
 export interface PublicEnvPrefix {
   /** The prefix, case-sensitive as the frameworks compare it: `NEXT_PUBLIC_`. */
@@ -171,22 +172,6 @@ export function publicByDesignService(rest: string): string | undefined {
     return rule.service;
   }
   return undefined;
-}
-
-/** Names (exact, or with `*` wildcards) compiled once. */
-const namePatternCache = new Map<string, RegExp>();
-function matchesNamePattern(name: string, pattern: string): boolean {
-  if (!pattern.includes("*")) return name === pattern;
-  let regex = namePatternCache.get(pattern);
-  if (!regex) {
-    const source = pattern
-      .split("*")
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*");
-    regex = new RegExp(`^${source}$`);
-    namePatternCache.set(pattern, regex);
-  }
-  return regex.test(name);
 }
 
 export type PublicEnvNameVerdict =

@@ -4,9 +4,10 @@
  * so both tools agree on what a configuration means and reject the same mistakes.
  */
 import path from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import picomatch from "picomatch";
 import { classifySecretName, type ClassifierOptions, type SecretNameVerdict } from "./classifier.js";
+import { validate as generatedValidate } from "./generated/validate-settings.js";
 
 /** The settings as a user writes them. Every key is optional. */
 export interface SecretsSettingsInput {
@@ -64,10 +65,12 @@ export interface ResolvedSecretsSettings {
   classify(name: string): SecretNameVerdict;
   /** Whether a file (absolute, or relative to `cwd`) implements the accessor. */
   isAccessorFile(filename: string, cwd: string): boolean;
+  /** Whether a file, given by its POSIX path relative to the working directory, implements the accessor. */
+  isAccessorPath(relativePath: string): boolean;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-const validateSettings = ajv.compile<SecretsSettingsInput>(secretsSettingsSchema);
+/** Ajv's validator of `secretsSettingsSchema`, compiled ahead of time (scripts/validators.mjs). */
+const validateSettings = generatedValidate as ValidateFunction<SecretsSettingsInput>;
 
 function describeAjvError(error: ErrorObject, source: string): string {
   const where = `${source}${error.instancePath.replace(/\//g, ".")}`;
@@ -135,7 +138,8 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
     classifier,
     classify,
     isSecretName: (name) => classify(name).secret,
-    isAccessorFile: (filename, cwd) => matchAccessorFile(toPosixRelative(filename, cwd)),
+    isAccessorFile: (filename, cwd) => accessorFiles.length > 0 && matchAccessorFile(toPosixRelative(filename, cwd)),
+    isAccessorPath: (relativePath) => matchAccessorFile(relativePath),
   };
   resolvedCache.set(cacheKey, resolved);
   return resolved;

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from "@typescript-eslint/utils";
 import { calleeName } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsAccessor } from "../util/mentions.js";
 import { getSecretsSettings, isInAccessorFile } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
@@ -57,7 +58,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     // The accessor's own implementation forwards the names it is given (`getSecret(name)`).
-    if (isInAccessorFile(context, settings)) return {};
+    if (isInAccessorFile(context, settings) || !mentionsAccessor(context, settings.accessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const patternSource = options.pattern ?? DEFAULT_NAME_PATTERN;
     let pattern: RegExp;

@@ -4,6 +4,7 @@ import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
 import { getSecretsSettings, isInAccessorFile } from "../util/settings.js";
 
@@ -25,6 +26,7 @@ const WHOLE_ENV_USES: Record<WholeEnvUse, string> = {
   rest: "collected by a rest element",
   call: "passed to a function that reads every value",
   "child-process": "handed on as a child process environment",
+  argument: "handed to a function",
 };
 
 export default createRule<Options, MessageIds>({
@@ -70,7 +72,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
-    if (isInAccessorFile(context, settings)) return {};
+    if (isInAccessorFile(context, settings) || !mayReadSecrets(context, settings.accessors)) return {};
     const accessor = settings.accessors[0] ?? "getSecret";
     const matcher = createAccessorMatcher(context, settings.accessors);
     // The rewrite calls the accessor the file already imports, else one the file defines itself,
@@ -120,6 +122,10 @@ export default createRule<Options, MessageIds>({
           context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
           return;
         case "whole":
+          // Handing the object to a function (envalid's cleanEnv(process.env, ...), a config
+          // loader) is how configuration libraries are used, and names no secret; logging or
+          // sending it is no-secret-logging's to report.
+          if (read.use === "argument") return;
           if (!options.checkWholeEnv) return;
           if (read.use === "child-process" && options.allowChildProcessEnv) return;
           context.report({

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
+import { mentionsEnvAnyCase } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
 
@@ -102,7 +103,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
-    if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
+    if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mentionsEnvAnyCase(context)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 

@@ -8,6 +8,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 import { assignmentTargetUse, memberPropertyName, outermostValueNode, staticKeyName } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners } from "../util/env-reads.js";
 import { getSecretsSettings } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
@@ -79,6 +80,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ prefixes: [...DEFAULT_PUBLIC_ENV_PREFIXES], additionalPrefixes: [], allowNames: [] }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
+    if (!mayReadSecrets(context, settings.accessors)) return {};
     const prefixes = [...(options.prefixes ?? DEFAULT_PUBLIC_ENV_PREFIXES), ...(options.additionalPrefixes ?? [])];
     const allowNames = options.allowNames ?? [];
     const matcher = createAccessorMatcher(context, settings.accessors);

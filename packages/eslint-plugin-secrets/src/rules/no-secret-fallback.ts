@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners } from "../util/env-reads.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
@@ -171,6 +172,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     const settings = getSecretsSettings(context);
+    if (!mayReadSecrets(context, settings.accessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     /** try statements around secret reads, with the names read in them */

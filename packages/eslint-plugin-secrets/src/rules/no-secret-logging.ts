@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { memberPropertyName, outermostValueNode, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners } from "../util/env-reads.js";
 import {
   assignmentSink,
@@ -30,7 +31,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = "log" | "error" | "response";
+export type MessageIds = "log" | "error" | "response" | "logWholeEnv" | "errorWholeEnv" | "responseWholeEnv";
 
 /**
  * Where a secret sits in a tainted value: `[]` is the secret itself (or a string that contains
@@ -42,9 +43,12 @@ export type MessageIds = "log" | "error" | "response";
  * turns it into the value.
  */
 interface Taint {
+  /** The secret's name, or for the whole environment its source (`process.env`). */
   readonly name: string;
   readonly path: readonly string[];
   readonly wrapped?: boolean;
+  /** The value is the whole environment object, every secret in it. */
+  readonly wholeEnv?: boolean;
 }
 
 const ANY_KEY = "*";
@@ -149,7 +153,22 @@ function isIndexPath(path: readonly string[]): boolean {
  * wrapped `Secret` gives `[redacted]`.
  */
 function stringified(taint: Taint): Taint | undefined {
-  return !taint.wrapped && isIndexPath(taint.path) ? { name: taint.name, path: [] } : undefined;
+  if (isEnvironmentObject(taint)) return undefined; // "[object Object]"
+  return !taint.wrapped && isIndexPath(taint.path) ? textOf(taint) : undefined;
+}
+
+/** The taint of a string made of the tainted value's contents (serialised, joined, revealed). */
+function textOf(taint: Taint): Taint {
+  return { name: taint.name, path: [], ...(taint.wholeEnv ? { wholeEnv: true } : {}) };
+}
+
+/**
+ * The environment object itself (`process.env` handed on whole): every property holds a secret,
+ * but reading one property is a named read, which the environment-read listeners judge by its
+ * name. Its members are therefore not followed from here.
+ */
+function isEnvironmentObject(taint: Taint): boolean {
+  return taint.wholeEnv === true && taint.path.length === 1 && taint.path[0] === ANY_KEY;
 }
 
 function within(taint: Taint, key: string): Taint {
@@ -158,6 +177,7 @@ function within(taint: Taint, key: string): Taint {
 
 /** The taint of `value[key]` (`key` undefined when it is computed at run time). */
 function memberTaint(taint: Taint, key: string | undefined): Taint | undefined {
+  if (isEnvironmentObject(taint)) return undefined;
   const [head, ...rest] = taint.path;
   // a wrapped Secret's properties (`name`) are not its value
   if (head === undefined) return key === "length" || taint.wrapped ? undefined : taint;
@@ -299,6 +319,10 @@ export default createRule<Options, MessageIds>({
       error:
         "Secret '{{name}}' reaches {{sink}}; secrets must never be put in errors, whose messages end up in logs and responses.",
       response: "Secret '{{name}}' reaches {{sink}}; secrets must never be sent in an HTTP response.",
+      logWholeEnv: "The whole of {{name}}, every secret in it, reaches {{sink}}; secrets must never be logged. Log the names you need, not the environment.",
+      errorWholeEnv:
+        "The whole of {{name}}, every secret in it, reaches {{sink}}; secrets must never be put in errors, whose messages end up in logs and responses.",
+      responseWholeEnv: "The whole of {{name}}, every secret in it, reaches {{sink}}; secrets must never be sent in an HTTP response.",
     },
   },
   defaultOptions: [
@@ -311,6 +335,7 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
+    if (!mayReadSecrets(context, settings.accessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     const sinkOptions: SinkOptions = {
@@ -337,7 +362,8 @@ export default createRule<Options, MessageIds>({
       const key = `${node.range[0]}:${node.range[1]}:${taint.name}`;
       if (reported.has(key)) return;
       reported.add(key);
-      context.report({ node, messageId: sink.kind, data: { name: taint.name, sink: sink.label } });
+      const messageId = taint.wholeEnv ? (`${sink.kind}WholeEnv` as const) : sink.kind;
+      context.report({ node, messageId, data: { name: taint.name, sink: sink.label } });
     };
 
     /**
@@ -492,7 +518,7 @@ export default createRule<Options, MessageIds>({
       const name = dottedName(call.callee);
       if (call.type === AST_NODE_TYPES.NewExpression) {
         if (name !== undefined && STRINGIFYING_CONSTRUCTORS.has(name)) {
-          const result = name === "URLSearchParams" && !taint.wrapped ? { name: taint.name, path: [] } : stringified(taint);
+          const result = name === "URLSearchParams" && !taint.wrapped ? textOf(taint) : stringified(taint);
           if (result) flow(call, result);
         }
         return;
@@ -504,7 +530,7 @@ export default createRule<Options, MessageIds>({
           return;
         }
         if (SERIALIZING_FUNCTIONS.has(name)) {
-          if (!taint.wrapped) flow(call, { name: taint.name, path: [] });
+          if (!taint.wrapped) flow(call, textOf(taint));
           return;
         }
         if (PASS_THROUGH_FUNCTIONS.has(name)) {
@@ -655,6 +681,15 @@ export default createRule<Options, MessageIds>({
     };
 
     const envListeners = envReadListeners(context, (read) => {
+      // the environment object itself, or what JSON.stringify and Object.entries make of it
+      if (read.kind === "whole" && read.use === "argument") {
+        flow(read.node, { name: read.source, path: [ANY_KEY], wholeEnv: true });
+        return;
+      }
+      if (read.kind === "whole" && read.use === "call") {
+        flow(read.node, { name: read.source, path: [], wholeEnv: true });
+        return;
+      }
       if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
       const taint: Taint = { name: read.name, path: [] };
       if (read.valueExpression) {

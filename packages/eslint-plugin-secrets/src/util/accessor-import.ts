@@ -23,6 +23,20 @@ export function insertAccessorImport(
   const imports = program.body.filter(
     (node): node is TSESTree.ImportDeclaration => node.type === AST_NODE_TYPES.ImportDeclaration,
   );
+  // a value import of the module already: the accessor joins its names (no second import line)
+  for (const declaration of imports) {
+    if (declaration.source.value !== from || declaration.importKind === "type") continue;
+    const named = declaration.specifiers.filter(
+      (specifier): specifier is TSESTree.ImportSpecifier => specifier.type === AST_NODE_TYPES.ImportSpecifier,
+    );
+    const lastNamed = named[named.length - 1];
+    if (lastNamed) return fixer.insertTextAfter(lastNamed, `, ${accessor}`);
+    const [only] = declaration.specifiers;
+    // `import runtime from "..."`: named imports may follow the default one
+    if (declaration.specifiers.length === 1 && only?.type === AST_NODE_TYPES.ImportDefaultSpecifier) {
+      return fixer.insertTextAfter(only, `, { ${accessor} }`);
+    }
+  }
   const lastImport = imports[imports.length - 1];
   if (lastImport) return fixer.insertTextAfter(lastImport, `\n${statement}`);
 

@@ -32,7 +32,12 @@ export type WholeEnvUse =
   /** `Object.entries(process.env)`, `JSON.stringify(process.env)`, `Deno.env.toObject()` */
   | "call"
   /** `{ env: process.env }` or `{ env: { ...process.env } }`: handed to a child process. */
-  | "child-process";
+  | "child-process"
+  /**
+   * `f(process.env)`, `new Config(process.env)`: the object itself handed to some other function
+   * (a config validator such as envalid's `cleanEnv`, a logger), which may read any of it.
+   */
+  | "argument";
 
 export interface NamedEnvRead {
   readonly kind: "named";
@@ -172,9 +177,14 @@ export function envReadListeners(context: Context, onRead: (read: EnvRead) => vo
         if (envOption) emit({ kind: "whole", source, use: envOption, node: value });
         return;
       }
-      case AST_NODE_TYPES.CallExpression: {
+      case AST_NODE_TYPES.CallExpression:
+      case AST_NODE_TYPES.NewExpression: {
         if (parent.callee === value) return;
-        if (takesWholeObject(parent, value)) emit({ kind: "whole", source, use: "call", node: parent });
+        if (parent.type === AST_NODE_TYPES.CallExpression && takesWholeObject(parent, value)) {
+          emit({ kind: "whole", source, use: "call", node: parent });
+        } else {
+          emit({ kind: "whole", source, use: "argument", node: value });
+        }
         return;
       }
       default:

@@ -437,6 +437,9 @@ describe("no-bare-env-secret", () => {
         { code: "const { PORT, ...rest } = process.env;", options: [{ checkWholeEnv: false }] },
         // only the names are taken, never the values
         "const names = Object.keys(process.env);",
+        // handed whole to a configuration library: it names no secret (logging it is no-secret-logging's)
+        "const env = cleanEnv(process.env, { PORT: port() });",
+        "const config = new Config(process.env);",
         "for (const name in process.env) console.log(name);",
       ],
     });
@@ -600,6 +603,27 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  describe("the useAccessor suggestion leaves a type-only import of the module alone", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      invalidTs: [
+        {
+          code: 'import type { SecretName } from "@acme/secrets";\nconst apiKey = process.env.API_KEY;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import type { SecretName } from "@acme/secrets";\nimport { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY");',
+                ),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+  });
+
   describe("the useAccessor suggestion rewrites the read when the accessor can be made available", () => {
     runRuleTests("no-bare-env-secret", rule, {
       invalid: [
@@ -678,6 +702,47 @@ describe("no-bare-env-secret", () => {
                     "",
                     'const stripe = new Stripe(getSecret("STRIPE_SECRET_KEY"));',
                   ].join("\n"),
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // a file that imports other names from the module already: the accessor joins them
+          code: 'import { hasSecret } from "secrets-runtime";\nconst apiKey = hasSecret("API_KEY") ? process.env.API_KEY : undefined;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import { hasSecret, getSecret } from "secrets-runtime";\nconst apiKey = hasSecret("API_KEY") ? getSecret("API_KEY").reveal() : undefined;',
+                ),
+              ],
+            }),
+          ],
+        },
+        {
+          // ... or its default export only: the named import follows it
+          code: 'import runtime from "@acme/secrets";\nconst apiKey = process.env.API_KEY;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor("API_KEY", 'import runtime, { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY");'),
+              ],
+            }),
+          ],
+        },
+        {
+          // a namespace import of the module cannot take the name: a new line
+          code: 'import * as runtime from "@acme/secrets";\nconst apiKey = process.env.API_KEY;',
+          settings: importFrom,
+          errors: [
+            bareSecretRead("API_KEY", "process.env", {
+              suggestions: [
+                useAccessor(
+                  "API_KEY",
+                  'import * as runtime from "@acme/secrets";\nimport { getSecret } from "@acme/secrets";\nconst apiKey = getSecret("API_KEY");',
                 ),
               ],
             }),

@@ -218,6 +218,12 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" }, line: 1, column: 13 }],
     },
     {
+      // a file that names neither the environment nor getSecret: the configured accessor is enough
+      code: 'const key = vault("API_KEY") ?? "dev";',
+      settings: { secrets: { accessors: ["vault"] } },
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" }, line: 1, column: 13 }],
+    },
+    {
       code: 'const key = getSecret("API_KEY") || "changeme";',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `||`" } }],
     },

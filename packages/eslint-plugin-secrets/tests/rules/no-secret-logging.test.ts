@@ -22,6 +22,12 @@ const error = (name: string, sink: string, at: Partial<Expected> = {}): Expected
   data: { name, sink },
   ...at,
 });
+/** The whole environment object `source` (or a serialisation of it) reaches the `kind` sink `sink`. */
+const wholeEnv = (kind: "log" | "error" | "response", source: string, sink: string, at: Partial<Expected> = {}): Expected => ({
+  messageId: `${kind}WholeEnv`,
+  data: { name: source, sink },
+  ...at,
+});
 /** The secret `name` reaches the response `sink`. */
 const response = (name: string, sink: string, at: Partial<Expected> = {}): Expected => ({
   messageId: "response",
@@ -236,6 +242,13 @@ runRuleTests("no-secret-logging", rule, {
     'function show(process) { console.log(process.env.API_KEY); }',
     'const key = process.env[name];\nconsole.log(key);',
 
+    // ---- the environment handed on whole, where nothing secret is shown ----
+    "const env = process.env;\nconsole.log(env.NODE_ENV);",
+    "console.log(`${process.env}`);", // [object Object]
+    "console.log(Object.keys(process.env));", // the names only
+    "const config = cleanEnv(process.env, { PORT: port() });\nconsole.log(config.PORT);",
+    "console.log(process.env.NODE_ENV);",
+
     // ---- documented limits: not followed across functions ----
     'function print(value) { console.log(value); }\nprint(getSecret("API_KEY"));',
     'function load() { return getSecret("API_KEY"); }\nconsole.log(load());',
@@ -260,6 +273,33 @@ runRuleTests("no-secret-logging", rule, {
     {
       code: 'console.log(getSecret("API_KEY"));',
       errors: [log("API_KEY", "console.log()", { line: 1, column: 13 })],
+    },
+    // ======== the whole environment ========
+    {
+      code: "console.log(process.env);",
+      errors: [wholeEnv("log", "process.env", "console.log()", { line: 1, column: 13 })],
+    },
+    {
+      code: "const env = process.env;\nlogger.info({ env });",
+      errors: [wholeEnv("log", "process.env", "logger.info()", { line: 2, column: 13 })],
+    },
+    {
+      code: "console.log(JSON.stringify(import.meta.env));",
+      errors: [wholeEnv("log", "import.meta.env", "console.log()")],
+    },
+    {
+      code: "throw new Error(`bad configuration: ${JSON.stringify(process.env)}`);",
+      errors: [wholeEnv("error", "process.env", "new Error()")],
+    },
+    {
+      code: "app.get('/debug', (req, res) => res.json(process.env));",
+      errors: [wholeEnv("response", "process.env", "res.json()")],
+    },
+    {
+      // a file that names neither the environment nor getSecret: the configured accessor is enough
+      code: 'const key = vault("STRIPE_SECRET_KEY");\nconsole.log(key);',
+      settings: { secrets: { accessors: ["vault"] } },
+      errors: [log("STRIPE_SECRET_KEY", "console.log()", { line: 2, column: 13, endColumn: 16 })],
     },
     {
       code: 'console.log(secrets.getSecret("API_KEY"));',

@@ -8,9 +8,10 @@ import {
   SecretsConfigError,
   type ResolvedSecretsSettings,
 } from "@secrets-suite/core";
-import { Ajv, type ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { validate as generatedValidate } from "../generated/validate-config.js";
 import type { RuleId, Severity } from "../model.js";
-import { configSchema, RULE_IDS } from "./schema.js";
+import { RULE_IDS } from "./schema.js";
 
 export type RuleSetting = Severity | "off";
 
@@ -56,8 +57,8 @@ interface ConfigInput {
   rules?: Partial<Record<RuleId, RuleSetting>>;
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile<ConfigInput>(configSchema);
+/** Ajv's validator of `configSchema` (schema.ts), compiled ahead of time (scripts/validators.mjs). */
+const validate = generatedValidate as ValidateFunction<ConfigInput>;
 
 function describe(error: ErrorObject): string {
   const where = error.instancePath === "" ? "the configuration" : error.instancePath.slice(1).replace(/\//g, ".");

@@ -1,0 +1,52 @@
+/**
+ * A text test that lets a rule skip a file before setting anything up. Every environment read
+ * names `env` (`process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `{ env } = process`,
+ * `$env/static/public`), and every accessor call names the accessor, even under an alias
+ * (`import { getSecret as gs }`). A file whose text contains neither cannot hold what the rules
+ * that look for them report, and most files of a project are such files: one substring search
+ * of the text costs less than building the rule's listeners, and saves walking the file for them.
+ */
+import type { TSESLint } from "@typescript-eslint/utils";
+
+type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The word every environment read contains. */
+export const ENV_WORD = "env";
+
+/** What the text tests found in the file linted last: every rule asks about the same file in turn. */
+interface TextFacts {
+  readonly text: string;
+  readonly env: boolean;
+  envAnyCase?: boolean;
+  accessors?: readonly string[];
+  accessor?: boolean;
+}
+let last: TextFacts | undefined;
+
+function factsOf(context: Context): TextFacts {
+  const { text } = context.sourceCode;
+  if (last?.text !== text) last = { text, env: text.includes(ENV_WORD) };
+  return last;
+}
+
+/** Whether the file's text contains one of the accessor names. */
+export function mentionsAccessor(context: Context, accessors: readonly string[]): boolean {
+  const facts = factsOf(context);
+  if (facts.accessors !== accessors) {
+    facts.accessors = accessors;
+    facts.accessor = accessors.some((accessor) => facts.text.includes(accessor));
+  }
+  return facts.accessor === true;
+}
+
+/** Whether the file's text contains `env` or one of the accessor names. */
+export function mayReadSecrets(context: Context, accessors: readonly string[]): boolean {
+  return factsOf(context).env || mentionsAccessor(context, accessors);
+}
+
+/** Whether the file's text contains `env` in any case (`dotenv`, `loadEnvFile`, `.env`, `ENV_FILE`). */
+export function mentionsEnvAnyCase(context: Context): boolean {
+  const facts = factsOf(context);
+  facts.envAnyCase ??= facts.env || /env/i.test(facts.text);
+  return facts.envAnyCase;
+}
