@@ -55,6 +55,11 @@ export class SecretsConfigError extends Error {
 
 /** Settings with defaults applied and the judgements they imply, ready to use. */
 export interface ResolvedSecretsSettings {
+  /**
+   * The validated block these settings were resolved from: plain data, so the settings can be
+   * handed to another thread and resolved there again.
+   */
+  readonly input: SecretsSettingsInput;
   readonly accessors: readonly string[];
   readonly accessorFiles: readonly string[];
   readonly importFrom: string;
@@ -132,6 +137,7 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
   };
 
   const resolved: ResolvedSecretsSettings = {
+    input,
     accessors: input.accessors ?? DEFAULT_ACCESSORS,
     accessorFiles,
     importFrom: input.importFrom ?? DEFAULT_IMPORT_FROM,

@@ -13,10 +13,11 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import type { ResolvedSecretsSettings } from "@secrets-suite/core";
+import { resolveSecretsSettings, type ResolvedSecretsSettings, type SecretsSettingsInput } from "@secrets-suite/core";
 import type * as TsMorphModule from "ts-morph";
 import type { ts } from "ts-morph";
 import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead } from "../model.js";
+import { startAnalysis } from "./analysis-thread.js";
 import { analyzeFiles, type AnalyzedFile } from "./analyze.js";
 import { analyzeNames, neededImports, summarizeFile, type FileSummary, type NameAnalysis } from "./discovery.js";
 import { mayReadEnv, namePattern, readTexts } from "./files.js";
@@ -36,64 +37,119 @@ export async function readCode(
 ): Promise<CodeFacts> {
   const rootAbsolute = path.resolve(root);
   const codeFiles = [...new Set(files)].sort();
-  const problems: InputProblem[] = [];
-  const texts = readTexts(rootAbsolute, codeFiles, problems);
+  // on a large tree, TypeScript loads on the analysis thread while this one reads the files
+  const analysis = startAnalysis(codeFiles.length);
+  try {
+    const problems: InputProblem[] = [];
+    const texts = readTexts(rootAbsolute, codeFiles, problems);
 
-  const packages = findWorkspacePackages(rootAbsolute, codeFiles);
-  const resolver = new ImportResolver(new Set(codeFiles), packages);
-  const edges = new Map<string, ImportEdge[]>();
-  const imports = new Map<string, readonly string[]>();
-  for (const file of codeFiles) {
-    const text = texts.get(file);
-    if (text === undefined) continue;
-    const fileEdges = importEdges(file, text, resolver);
-    edges.set(file, fileEdges);
-    imports.set(file, fileEdges.map((edge) => edge.target).sort());
+    const packages = findWorkspacePackages(rootAbsolute, codeFiles);
+    const resolver = new ImportResolver(new Set(codeFiles), packages);
+    const edges = new Map<string, ImportEdge[]>();
+    const imports = new Map<string, readonly string[]>();
+    for (const file of codeFiles) {
+      const text = texts.get(file);
+      if (text === undefined) continue;
+      const fileEdges = importEdges(file, text, resolver);
+      edges.set(file, fileEdges);
+      imports.set(file, fileEdges.map((edge) => edge.target).sort());
+    }
+
+    const accessorPattern = namePattern(settings.accessors);
+    const candidates: string[] = [];
+    for (const [file, text] of texts) if (accessorPattern?.test(text) || mayReadEnv(text)) candidates.push(file);
+
+    let reads: SecretRead[] = [];
+    let dynamicCalls: DynamicAccessorCall[] = [];
+    if (candidates.length > 0) {
+      const input = { rootAbsolute, codeFiles, edges, candidates: candidates.sort(), packages, settings: settings.input };
+      const parsed = await analysis.run(input, texts);
+      reads = parsed.reads;
+      dynamicCalls = parsed.dynamicCalls;
+      problems.push(...parsed.problems);
+    }
+
+    return {
+      reads: dedupe(reads.sort(compareReads), (read) => `${read.kind}\0${read.name}\0${positionKey(read.position)}`),
+      dynamicCalls: dedupe(dynamicCalls.sort(compareDynamicCalls), (call) => `${call.accessor}\0${positionKey(call.position)}`),
+      imports,
+      filesScanned: codeFiles.length,
+      problems: problems.sort(compareProblems),
+    };
+  } finally {
+    analysis.close();
   }
+}
 
-  const accessorPattern = namePattern(settings.accessors);
-  const candidates = new Set<string>();
-  for (const [file, text] of texts) if (accessorPattern?.test(text) || mayReadEnv(text)) candidates.add(file);
+/**
+ * What the parsing stage needs from the reading stage, as plain (structured-cloneable) data, so
+ * that the stage can run on the analysis thread (see analysis-thread.ts). The files' texts are
+ * not in it: the stage asks a TextSource for the few it needs.
+ */
+export interface AnalysisInput {
+  /** Absolute path of the scan root. */
+  readonly rootAbsolute: string;
+  /** Every code file discovered, readable or not: import resolution sees them all. */
+  readonly codeFiles: readonly string[];
+  /** The import edges of every readable file (a file without an entry could not be read). */
+  readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
+  /** The files the text test picked, sorted. */
+  readonly candidates: readonly string[];
+  readonly packages: readonly WorkspacePackage[];
+  /** The validated settings block (resolved again where the stage runs). */
+  readonly settings: SecretsSettingsInput;
+}
 
-  let reads: SecretRead[] = [];
-  let dynamicCalls: DynamicAccessorCall[] = [];
-  if (candidates.size > 0) {
-    const parsed = await parseAndAnalyze({ rootAbsolute, texts, edges, candidates, packages, resolver, settings });
-    reads = parsed.reads;
-    dynamicCalls = parsed.dynamicCalls;
-    problems.push(...parsed.problems);
-  }
+export interface AnalysisOutput {
+  readonly reads: SecretRead[];
+  readonly dynamicCalls: DynamicAccessorCall[];
+  readonly problems: InputProblem[];
+}
 
+/** Where the parsing stage gets the texts of files, which the reading stage holds. */
+export interface TextSource {
+  /** A text made available by `fetch` or `mentioning` (undefined for an unreadable file). */
+  get(file: string): string | undefined;
+  /** Makes the texts of `files` available to `get`. */
+  fetch(files: readonly string[]): Promise<void>;
+  /** The files whose text mentions one of `names` as a whole identifier; their texts become available. */
+  mentioning(names: readonly string[]): Promise<string[]>;
+}
+
+/** A TextSource over texts this thread holds. */
+export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
   return {
-    reads: dedupe(reads.sort(compareReads), (read) => `${read.kind}\0${read.name}\0${positionKey(read.position)}`),
-    dynamicCalls: dedupe(dynamicCalls.sort(compareDynamicCalls), (call) => `${call.accessor}\0${positionKey(call.position)}`),
-    imports,
-    filesScanned: codeFiles.length,
-    problems: problems.sort(compareProblems),
+    get: (file) => texts.get(file),
+    fetch: async () => undefined,
+    mentioning: async (names) => filesMentioning(texts, names),
   };
 }
 
-interface ParseInput {
-  readonly rootAbsolute: string;
-  readonly texts: ReadonlyMap<string, string>;
-  readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
-  readonly candidates: Set<string>;
-  readonly packages: readonly WorkspacePackage[];
-  readonly resolver: ImportResolver;
-  readonly settings: ResolvedSecretsSettings;
+/** The files of `texts` that mention one of `names` as a whole identifier, in the map's order. */
+export function filesMentioning(texts: ReadonlyMap<string, string>, names: readonly string[]): string[] {
+  const pattern = namePattern(names);
+  if (!pattern) return [];
+  const found: string[] = [];
+  for (const [file, text] of texts) if (pattern.test(text)) found.push(file);
+  return found;
 }
 
-async function parseAndAnalyze(input: ParseInput): Promise<{
-  reads: SecretRead[];
-  dynamicCalls: DynamicAccessorCall[];
-  problems: InputProblem[];
-}> {
-  const { texts, edges, candidates, packages, resolver, settings } = input;
+/**
+ * The parsing stage: parses the candidates (and, to a fixpoint, the files their names and
+ * wrappers lead to) and resolves their accessor calls and environment reads. `typescript` is the
+ * module when the caller has loaded it already.
+ */
+export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, typescript?: TS): Promise<AnalysisOutput> {
+  const { edges, packages } = input;
+  const candidates = new Set(input.candidates);
+  const resolver = new ImportResolver(new Set(input.codeFiles), packages);
+  // validated already, where it was first resolved
+  const settings = resolveSecretsSettings(input.settings);
   const rootPosix = input.rootAbsolute.split(path.sep).join("/");
   const absolute = (file: string): string => path.posix.join(rootPosix, file);
   const resolve = (fromFile: string, specifier: string): string | undefined => resolver.resolve(fromFile, specifier);
 
-  const t = await loadTypeScript();
+  const t = typescript ?? (await loadTypeScript());
   const paths: Record<string, string[]> = {};
   for (const workspacePackage of packages) {
     const dir = absolute(workspacePackage.dir);
@@ -149,7 +205,7 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
 
   /** A file and what it re-exports, transitively (an `export … from` chain is needed whole). */
   const addWithReexports = (file: string, into: Set<string>): void => {
-    if (into.has(file) || !texts.has(file)) return;
+    if (into.has(file) || !edges.has(file)) return;
     into.add(file);
     for (const edge of edges.get(file) ?? []) if (edge.reexport) addWithReexports(edge.target, into);
   };
@@ -158,6 +214,7 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
   let names: NameAnalysis = analyzeNames(settings.accessors, summaries, resolve);
   let toParse: string[] = [...candidates].sort();
   while (toParse.length > 0) {
+    await texts.fetch(toParse);
     for (const file of toParse) parse(file);
     names = analyzeNames(settings.accessors, summaries, resolve);
 
@@ -165,11 +222,11 @@ async function parseAndAnalyze(input: ParseInput): Promise<{
     // files that call a wrapper found in this round: by its name, or as the default import of its file
     const fresh = [...names.names].filter((name) => !testedNames.has(name));
     for (const name of fresh) testedNames.add(name);
-    const freshPattern = namePattern(fresh);
-    for (const [file, text] of texts) {
+    const callers = new Set(fresh.length > 0 ? await texts.mentioning(fresh) : []);
+    for (const file of edges.keys()) {
       if (candidates.has(file)) continue;
       const importsWrapper = (edges.get(file) ?? []).some((edge) => names.defaultWrapperFiles.has(edge.target));
-      if (importsWrapper || freshPattern?.test(text)) {
+      if (importsWrapper || callers.has(file)) {
         candidates.add(file);
         next.add(file);
       }
@@ -270,7 +327,7 @@ function createProgram(
  * `import()` of the large bundle does first; through ts-morph's entry point if its layout ever
  * changes, and with `import()` as the last resort.
  */
-async function loadTypeScript(): Promise<TS> {
+export async function loadTypeScript(): Promise<TS> {
   const require = createRequire(import.meta.url);
   try {
     return createRequire(require.resolve("ts-morph"))("@ts-morph/common/dist/typescript.js") as TS;

@@ -3,13 +3,14 @@
  * secret (here: each shows up as undeclared-in-compose at the name), and nothing else may.
  */
 import { describe, expect, it } from "vitest";
-import { brief, checkJson, makeRepo } from "./harness.js";
+import { THREAD_MIN_FILES } from "../../src/code/analysis-thread.js";
+import { brief, checkJson, checkJsonAsync, makeRepo } from "./harness.js";
 
 // a compose file with no secrets: every accessor read is undeclared-in-compose, env reads are not
 const COMPOSE = "services:\n  web:\n    image: nginx\n";
 
-describe("accessor forms", () => {
-  const root = makeRepo({
+/** Every form of accessor call, across files: a workspace package, a wrapper, constants. */
+const FORMS: Record<string, string> = {
     "compose.yaml": COMPOSE,
     "libs/secrets/package.json": JSON.stringify({ name: "@acme/secrets", main: "src/index.ts" }),
     "libs/secrets/src/index.ts": `export function getSecret(name: string): string {
@@ -47,7 +48,10 @@ function secretive(name: string) {
 }
 export const i = secretive("NOT_A_SECRET");
 `,
-  });
+};
+
+describe("accessor forms", () => {
+  const root = makeRepo(FORMS);
 
   it("renamed and namespace imports, member calls, a wrapper in another file, as-const members, enum members and imported consts", () => {
     const { run, report } = checkJson(root);
@@ -97,5 +101,30 @@ export const b = getSecret("NOT_AN_ACCESSOR_NOW");
     const { run, report } = checkJson(root);
     expect(brief(report)).toEqual(["src/app.ts:3:34 undeclared-in-compose VAULT_TOKEN"]);
     expect(run.status).toBe(1);
+  });
+});
+
+describe("a large tree is analysed on a second thread, with the same result", () => {
+  // files that call the wrapper: the thread finds them only after parsing the wrapper, and asks
+  // for their texts then
+  const callers = {
+    "app/callers/billing.ts": `import { requireSecret } from "../../libs/secrets/src/require.js";\nexport const key = requireSecret("BILLING_TOKEN");\n`,
+    "app/callers/mail.ts": `import * as wrappers from "../../libs/secrets/src/require.js";\nexport const key = wrappers.requireSecret("MAIL_TOKEN");\n`,
+  };
+  const filler = Object.fromEntries(
+    Array.from({ length: THREAD_MIN_FILES }, (_, index) => [`filler/part-${index}.ts`, `export const part${index} = ${index};\n`]),
+  );
+
+  it(`with ${THREAD_MIN_FILES} code files or more, the findings and the inventory are those of a small tree`, async () => {
+    const [small, large] = await Promise.all([
+      checkJsonAsync(makeRepo({ ...FORMS, ...callers })),
+      checkJsonAsync(makeRepo({ ...FORMS, ...callers, ...filler })),
+    ]);
+    expect(brief(small.report)).toContain("app/callers/billing.ts:2:34 undeclared-in-compose BILLING_TOKEN");
+    expect(brief(small.report)).toContain("app/callers/mail.ts:2:43 undeclared-in-compose MAIL_TOKEN");
+    expect(brief(large.report)).toEqual(brief(small.report));
+    expect(large.report.secrets).toEqual(small.report.secrets);
+    expect(large.run.status).toBe(small.run.status);
+    expect(large.report.summary.files).toBeGreaterThanOrEqual(THREAD_MIN_FILES);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * The analysis thread (see analysis-thread.ts): loads TypeScript as soon as it starts, runs the
+ * parsing stage on the input it is sent, asking the main thread for the texts it needs, and
+ * answers with the output.
+ */
+import { parentPort } from "node:worker_threads";
+import type { MainMessage, WorkerMessage } from "./analysis-thread.js";
+import { loadTypeScript, parseAndAnalyze, type TextSource } from "./read-code.js";
+
+const port = parentPort;
+if (port) {
+  // started before the input exists: the main thread is still reading the files
+  const typescript = loadTypeScript();
+  typescript.catch(() => undefined); // reported when the stage awaits it
+  const texts = new Map<string, string>();
+  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "answer" }>) => void>();
+  let nextId = 0;
+  const send = (message: WorkerMessage): void => port.postMessage(message);
+  const ask = (request: { kind: "texts"; files: readonly string[] } | { kind: "mentioning"; names: readonly string[] }) =>
+    new Promise<Extract<MainMessage, { kind: "answer" }>>((resolve) => {
+      const id = nextId++;
+      waiting.set(id, resolve);
+      send({ ...request, id });
+    });
+  const source: TextSource = {
+    get: (file) => texts.get(file),
+    async fetch(files) {
+      const missing = files.filter((file) => !texts.has(file));
+      if (missing.length === 0) return;
+      for (const [file, text] of (await ask({ kind: "texts", files: missing })).texts) texts.set(file, text);
+    },
+    async mentioning(names) {
+      const answer = await ask({ kind: "mentioning", names });
+      for (const [file, text] of answer.texts) texts.set(file, text);
+      return [...(answer.files ?? [])];
+    },
+  };
+  port.on("message", (message: MainMessage) => {
+    if (message.kind === "answer") {
+      waiting.get(message.id)?.(message);
+      waiting.delete(message.id);
+      return;
+    }
+    void (async () => {
+      try {
+        send({ kind: "done", output: await parseAndAnalyze(message.input, source, await typescript) });
+      } catch (error) {
+        send({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+  });
+}
