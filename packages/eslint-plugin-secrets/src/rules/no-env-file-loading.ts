@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
-import { mentionsEnvAnyCase } from "../util/mentions.js";
+import { mayLoadEnvFiles } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
 
@@ -35,7 +35,25 @@ const LOADER_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ["@next/env", new Set(["loadEnvConfig"])],
   ["@std/dotenv", new Set(["load", "loadSync"])],
   ["process", new Set(["loadEnvFile"])],
+  // NestJS reads `.env` (or `envFilePath`) into process.env unless told not to
+  ["@nestjs/config", new Set(["ConfigModule.forRoot"])],
 ]);
+
+/** Options that make a loader load no file: `ConfigModule.forRoot({ ignoreEnvFile: true })`. */
+const LOADER_OPT_OUTS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ignoreEnvFile"]]);
+
+/** Whether the call's first argument is an object literal that sets `option` to `true`. */
+function optsOut(call: TSESTree.CallExpression, option: string): boolean {
+  const [first] = call.arguments;
+  if (first?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return first.properties.some(
+    (property) =>
+      property.type === AST_NODE_TYPES.Property &&
+      staticKeyName(property.key, property.computed) === option &&
+      property.value.type === AST_NODE_TYPES.Literal &&
+      property.value.value === true,
+  );
+}
 
 /** Functions that read a file whose path is their first argument, by module. */
 const FS_READERS = new Set(["readFileSync", "readFile", "promises.readFile"]);
@@ -103,7 +121,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
-    if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mentionsEnvAnyCase(context)) return {};
+    if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 
@@ -120,6 +138,8 @@ export default createRule<Options, MessageIds>({
     const onCall = (call: TSESTree.CallExpression, value: ModuleValue): void => {
       const loader = value.path.join(".");
       if (LOADER_FUNCTIONS.get(value.module)?.has(loader)) {
+        const optOut = LOADER_OPT_OUTS.get(value.module);
+        if (optOut !== undefined && optsOut(call, optOut)) return;
         report({ node: call, messageId: "callLoader", data: { loader, module: value.written } });
         return;
       }

@@ -17,7 +17,7 @@ export const ENV_WORD = "env";
 interface TextFacts {
   readonly text: string;
   readonly env: boolean;
-  envAnyCase?: boolean;
+  mayLoadEnvFiles?: boolean;
   accessors?: readonly string[];
   accessor?: boolean;
 }
@@ -44,9 +44,13 @@ export function mayReadSecrets(context: Context, accessors: readonly string[]): 
   return factsOf(context).env || mentionsAccessor(context, accessors);
 }
 
-/** Whether the file's text contains `env` in any case (`dotenv`, `loadEnvFile`, `.env`, `ENV_FILE`). */
-export function mentionsEnvAnyCase(context: Context): boolean {
+/**
+ * Whether the file's text can load an env file: it contains `env` in any case (`dotenv`,
+ * `loadEnvFile`, `.env`, `ENV_FILE`) or imports `@nestjs/config`, whose `ConfigModule.forRoot()`
+ * loads `.env` without naming it.
+ */
+export function mayLoadEnvFiles(context: Context): boolean {
   const facts = factsOf(context);
-  facts.envAnyCase ??= facts.env || /env/i.test(facts.text);
-  return facts.envAnyCase;
+  facts.mayLoadEnvFiles ??= facts.env || /env|@nestjs\/config/i.test(facts.text);
+  return facts.mayLoadEnvFiles;
 }

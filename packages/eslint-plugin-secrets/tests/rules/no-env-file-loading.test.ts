@@ -223,6 +223,45 @@ describe("no-env-file-loading", () => {
     });
   });
 
+  describe("NestJS: ConfigModule.forRoot() loads .env unless ignoreEnvFile is true", () => {
+    runRuleTests("no-env-file-loading", rule, {
+      invalid: [
+        {
+          // the file names no env file at all: forRoot() reads .env from the working directory
+          code: 'import { ConfigModule } from "@nestjs/config";\nexport const config = ConfigModule.forRoot();',
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2, column: 23 })],
+        },
+        {
+          code: 'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ isGlobal: true, envFilePath: [".env.local", ".env"] });',
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2 })],
+        },
+        {
+          code: 'import * as nestConfig from "@nestjs/config";\nnestConfig.ConfigModule.forRoot({ ignoreEnvFile: false });',
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2 })],
+        },
+      ],
+      invalidTs: [
+        {
+          code: [
+            'import { Module } from "@nestjs/common";',
+            'import { ConfigModule } from "@nestjs/config";',
+            "@Module({ imports: [ConfigModule.forRoot({ isGlobal: true })] })",
+            "export class AppModule {}",
+          ].join("\n"),
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 3, column: 21 })],
+        },
+      ],
+      valid: [
+        // the platform injects the variables; ConfigModule only validates and serves them
+        'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ ignoreEnvFile: true, isGlobal: true });',
+        'import { ConfigModule } from "@nestjs/config";\nConfigModule.forFeature(databaseConfig);',
+        'import { ConfigService } from "@nestjs/config";\nexport const make = (config) => new ConfigService(config);',
+        // another module's ConfigModule
+        'import { ConfigModule } from "./config.module.js";\nConfigModule.forRoot();',
+      ],
+    });
+  });
+
   describe("process.loadEnvFile (Node.js 20.12+)", () => {
     runRuleTests("no-env-file-loading", rule, {
       invalid: [
