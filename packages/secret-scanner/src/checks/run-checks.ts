@@ -229,6 +229,21 @@ export function runChecks(input: CheckInput): CheckResult {
       );
     }
   }
+  if (hasCompose) {
+    // a service granted a secret that nothing declares: compose itself refuses the project
+    // ("service refers to undefined secret"), so the drift would only show at deploy time
+    for (const service of compose.services) {
+      for (const entry of service.secrets) {
+        if (composeKeys.has(composeKey(entry.name))) continue;
+        emit(
+          "undeclared-in-compose",
+          entry.position,
+          `Service '${service.name}' is granted secret '${entry.name}' but no compose file declares it under top-level secrets:; compose refuses to start such a project.`,
+          entry.name,
+        );
+      }
+    }
+  }
   if (hasEnvExample) {
     for (const read of secretReads) {
       if (envKeys.has(read.name) || explainedReads.env.has(read.name)) continue;

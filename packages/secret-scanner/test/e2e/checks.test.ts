@@ -46,6 +46,37 @@ export const session = process.env.SESSION_SECRET;
   });
 });
 
+describe("undeclared-in-compose: a grant of a secret nothing declares", () => {
+  const root = makeRepo({
+    "docker-compose.yml": `services:
+  api:
+    build: ./api
+    secrets:
+      - DATABASE_URL
+      - source: SENTRY_DSN
+        target: sentry
+secrets:
+  DATABASE_URL:
+    environment: DATABASE_URL
+`,
+    "api/main.ts": `${ACCESSOR_IMPORT}export const db = getSecret("DATABASE_URL");
+export const dsn = getSecret("SENTRY_DSN");
+`,
+  });
+
+  it("reports the grant (long syntax too) as well as the read: compose refuses a service that refers to an undefined secret", () => {
+    const { run, report } = checkJson(root);
+    expect(brief(report)).toEqual([
+      "api/main.ts:3:30 undeclared-in-compose SENTRY_DSN",
+      "docker-compose.yml:6:9 undeclared-in-compose SENTRY_DSN",
+    ]);
+    expect(report.findings[1]!.message).toBe(
+      "Service 'api' is granted secret 'SENTRY_DSN' but no compose file declares it under top-level secrets:; compose refuses to start such a project.",
+    );
+    expect(run.status).toBe(1);
+  });
+});
+
 describe("undeclared-in-env-example, and a repository without compose file", () => {
   const root = makeRepo({
     ".env.example": "# configuration\nPORT=8080\nDATABASE_URL=\n",
