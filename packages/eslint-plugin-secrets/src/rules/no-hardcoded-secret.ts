@@ -1,5 +1,6 @@
 import {
   classifySecretValue,
+  createTestFileMatcher,
   findCredentials,
   maskSecret,
   DEFAULT_TEST_FILE_PATTERNS,
@@ -8,7 +9,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
-import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
+import { fileGlobsSchema, relativeFilename } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
 
 export type Options = [
@@ -33,6 +34,17 @@ const MIN_FORMAT_LENGTH = 12;
 
 /** Property names of a Firebase web config, whose `apiKey` is an identifier meant for browsers. */
 const FIREBASE_CONFIG_KEYS: ReadonlySet<string> = new Set(["authDomain", "messagingSenderId"]);
+
+/** core's test-file matcher per list of globs (the options are shared between files, see create-rule.ts). */
+const testFileMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
+function testFileMatcher(patterns: readonly string[]): (path: string) => boolean {
+  let matcher = testFileMatchers.get(patterns);
+  if (!matcher) {
+    matcher = createTestFileMatcher(patterns);
+    testFileMatchers.set(patterns, matcher);
+  }
+  return matcher;
+}
 /** A Google API key, the whole value. */
 const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 
@@ -226,7 +238,7 @@ export default createRule<Options, MessageIds>({
     const settings = getSecretsSettings(context);
     const inTestFile =
       options.ignoreTestFiles !== false &&
-      fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
+      testFileMatcher(options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)(relativeFilename(context));
     const checkNames = options.checkNames !== false && !inTestFile;
     if (!checkFormats && !checkNames) return {};
     const accessor = settings.accessors[0] ?? "getSecret";

@@ -6,12 +6,10 @@
  * that look for them report, and most files of a project are such files: one substring search
  * of the text costs less than building the rule's listeners, and saves walking the file for them.
  */
+import { mentionsEnv } from "@secrets-suite/core";
 import type { TSESLint } from "@typescript-eslint/utils";
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
-
-/** The word every environment read contains. */
-export const ENV_WORD = "env";
 
 /** What the text tests found in the file linted last: every rule asks about the same file in turn. */
 interface TextFacts {
@@ -25,7 +23,7 @@ let last: TextFacts | undefined;
 
 function factsOf(context: Context): TextFacts {
   const { text } = context.sourceCode;
-  if (last?.text !== text) last = { text, env: text.includes(ENV_WORD) };
+  if (last?.text !== text) last = { text, env: mentionsEnv(text) };
   return last;
 }
 

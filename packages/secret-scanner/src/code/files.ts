@@ -51,15 +51,8 @@ export function readTexts(root: string, files: readonly string[], problems: Inpu
   return texts;
 }
 
-/** Mentions of the roots an environment read starts from. */
-const ENV_ROOT = /\bprocess\b|\bBun\b|\bDeno\b|\bimport\s*\.\s*meta\b/;
-/** Every environment read names the `env` property somewhere: `process.env`, `{ env } = process`, `Deno.env`. */
-const ENV_WORD = /(?<![\w$])env(?![\w$])/;
-
-/** Whether a file's text can contain an environment read. */
-export function mayReadEnv(text: string): boolean {
-  return ENV_WORD.test(text) && ENV_ROOT.test(text);
-}
+/** Whether a file's text can contain an environment read (the test the ESLint rules' one implies). */
+export { mayReadEnv } from "@secrets-suite/core";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
