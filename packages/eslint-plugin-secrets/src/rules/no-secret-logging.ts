@@ -690,6 +690,11 @@ export default createRule<Options, MessageIds>({
         flow(read.node, { name: read.source, path: [], wholeEnv: true });
         return;
       }
+      // `{ ...process.env }`: an object holding every variable, like the environment itself
+      if (read.kind === "whole" && read.use === "spread" && read.node.parent?.type === AST_NODE_TYPES.ObjectExpression) {
+        flow(read.node.parent, { name: read.source, path: [ANY_KEY], wholeEnv: true });
+        return;
+      }
       if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
       const taint: Taint = { name: read.name, path: [] };
       if (read.valueExpression) {

@@ -248,6 +248,7 @@ runRuleTests("no-secret-logging", rule, {
     "console.log(Object.keys(process.env));", // the names only
     "const config = cleanEnv(process.env, { PORT: port() });\nconsole.log(config.PORT);",
     "console.log(process.env.NODE_ENV);",
+    "const copy = { ...process.env };\nconsole.log(copy.NODE_ENV);",
 
     // ---- documented limits: not followed across functions ----
     'function print(value) { console.log(value); }\nprint(getSecret("API_KEY"));',
@@ -290,6 +291,10 @@ runRuleTests("no-secret-logging", rule, {
     {
       code: "throw new Error(`bad configuration: ${JSON.stringify(process.env)}`);",
       errors: [wholeEnv("error", "process.env", "new Error()")],
+    },
+    {
+      code: 'console.log({ ...process.env, NODE_ENV: "test" });',
+      errors: [wholeEnv("log", "process.env", "console.log()", { line: 1, column: 13 })],
     },
     {
       code: "app.get('/debug', (req, res) => res.json(process.env));",
