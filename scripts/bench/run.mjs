@@ -257,7 +257,7 @@ function measureEslint(tree, options, tools, scratch) {
   /** @type {Map<Variant, { runsMs: number[], cpu: number[], peaks: number[], summary?: ReturnType<typeof summarizeResults> }>} */
   const measured = new Map(VARIANTS.map((variant) => [variant, { runsMs: [], cpu: [], peaks: [] }]));
   const labels = {
-    baseline: "ESLint, typescript-eslint parser, no plugin",
+    baseline: "ESLint (typescript-eslint parser for TS files), no rule",
     "noop-rule": "ESLint, no plugin, one rule that does nothing",
     recommended: "ESLint + secrets/recommended",
     strict: "ESLint + secrets/strict",

@@ -96,7 +96,8 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     // usage errors in one line, like the scanner's own: "secret-scanner: unknown option '--x' (…)"
     .configureOutput({
       outputError: (text, write) =>
-        write(`secret-scanner: ${text.replace(/^error: /, "").trimEnd()} (run secret-scanner --help for usage)\n`),
+        // commander's "(Did you mean --output?)" comes on a line of its own: joined, it stays one line
+        write(`secret-scanner: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")} (run secret-scanner --help for usage)\n`),
     });
 
   program

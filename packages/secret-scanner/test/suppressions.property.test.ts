@@ -9,20 +9,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RULE_IDS } from "../src/config/schema.js";
 import type { RuleId } from "../src/model.js";
 import { parseSuppressions, type CommentKind, type Suppressions } from "../src/suppressions.js";
 
-const RULES: readonly RuleId[] = [
-  "undeclared-in-compose",
-  "undeclared-in-env-example",
-  "unused-compose-secret",
-  "unused-env-example-key",
-  "name-mismatch",
-  "service-not-granted",
-  "granted-but-unused",
-  "dynamic-secret-name",
-  "parse-error",
-];
+/** Every check the scanner has: the rule ids a directive may name. */
+const RULES = RULE_IDS;
 
 // ---------------------------------------------------------------- arbitraries
 

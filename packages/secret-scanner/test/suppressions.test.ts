@@ -2,20 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { RuleId } from "../src/model.js";
+import { RULE_IDS } from "../src/config/schema.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "../src/suppressions.js";
 
-const RULES: readonly RuleId[] = [
-  "undeclared-in-compose",
-  "undeclared-in-env-example",
-  "unused-compose-secret",
-  "unused-env-example-key",
-  "name-mismatch",
-  "service-not-granted",
-  "granted-but-unused",
-  "dynamic-secret-name",
-  "parse-error",
-];
+/** Every check the scanner has: the rule ids a directive may name. */
+const RULES = RULE_IDS;
 
 const roots: string[] = [];
 

@@ -138,7 +138,7 @@ const WEB_ENDPOINT_WORDS: ReadonlySet<string> = new Set([
  * Names that look like secrets but are set by shells and CI systems for everyone, or are yes/no
  * switches of the official database images.
  */
-const WELL_KNOWN_NON_SECRETS: ReadonlySet<string> = new Set([
+export const WELL_KNOWN_NON_SECRETS: ReadonlySet<string> = new Set([
   "PWD", "OLDPWD",
   "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD", "MARIADB_ALLOW_EMPTY_ROOT_PASSWORD",
   "MARIADB_RANDOM_ROOT_PASSWORD", "ALLOW_EMPTY_PASSWORD",

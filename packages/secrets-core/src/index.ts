@@ -65,4 +65,4 @@ export {
   type SecretValueReason,
   type SecretValueVerdict,
 } from "./placeholders.js";
-export { ENV_WORD, mayReadEnv, mentionsEnv } from "./text-tests.js";
+export { mayReadEnv, mentionsEnv } from "./text-tests.js";

@@ -5,7 +5,6 @@
  */
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import picomatch from "picomatch";
 import { classifySecretName, type ClassifierOptions, type SecretNameVerdict } from "./classifier.js";
 import { validate as generatedValidate } from "./generated/validate-settings.js";
 
@@ -68,10 +67,6 @@ export interface ResolvedSecretsSettings {
   isSecretName(name: string): boolean;
   /** The classifier's full verdict, for messages and `explain`-style output. */
   classify(name: string): SecretNameVerdict;
-  /** Whether a file (absolute, or relative to `cwd`) implements the accessor. */
-  isAccessorFile(filename: string, cwd: string): boolean;
-  /** Whether a file, given by its POSIX path relative to the working directory, implements the accessor. */
-  isAccessorPath(relativePath: string): boolean;
 }
 
 /** Ajv's validator of `secretsSettingsSchema`, compiled ahead of time (scripts/validators.mjs). */
@@ -125,7 +120,6 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
     ignoreNames: input.ignoreNames ?? [],
   };
   const accessorFiles = input.accessorFiles ?? [];
-  const matchAccessorFile = accessorFiles.length > 0 ? picomatch(accessorFiles, { dot: true }) : () => false;
   const verdicts = new Map<string, SecretNameVerdict>();
   const classify = (name: string): SecretNameVerdict => {
     let verdict = verdicts.get(name);
@@ -144,8 +138,6 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
     classifier,
     classify,
     isSecretName: (name) => classify(name).secret,
-    isAccessorFile: (filename, cwd) => accessorFiles.length > 0 && matchAccessorFile(toPosixRelative(filename, cwd)),
-    isAccessorPath: (relativePath) => matchAccessorFile(relativePath),
   };
   resolvedCache.set(cacheKey, resolved);
   return resolved;

@@ -6,7 +6,7 @@
  */
 
 /** The word every environment read contains. */
-export const ENV_WORD = "env";
+const ENV_WORD = "env";
 
 /**
  * Whether the text names `env` at all, in any identifier or string. Every environment read does:

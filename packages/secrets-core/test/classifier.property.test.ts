@@ -14,6 +14,7 @@ import {
   DEFAULT_SECRET_WORDS,
   QUALIFIER_WORDS,
   splitNameSegments,
+  WELL_KNOWN_NON_SECRETS,
   type SecretNameReason,
 } from "../src/classifier.js";
 import { classifyDrift, matchDrift } from "../src/drift.js";
@@ -180,7 +181,7 @@ describe("classifySecretName: properties", () => {
           // Exception, by design: WELL_KNOWN_NON_SECRETS are exact environment variable names
           // (`PWD`, `OLDPWD`, `MYSQL_ALLOW_EMPTY_PASSWORD`…), matched on the name as written; in
           // another spelling they are ordinary names (`pwd` has the head PWD, a secret word).
-          if (["PWD", "OLDPWD"].includes(snake) || /^(?:MYSQL|MARIADB|ALLOW)_.*PASSWORD$/.test(snake)) continue;
+          if (WELL_KNOWN_NON_SECRETS.has(snake)) continue;
           expect({ variant, secret: verdict.secret, reason: verdict.reason }).toEqual({
             variant,
             secret: reference.secret,

@@ -4,6 +4,7 @@
  * The same seed gives the same string, so failures reproduce.
  */
 import { Buffer } from "node:buffer";
+import { Random } from "../../../scripts/bench/random.mjs";
 
 export const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const ALNUM = `${UPPER}abcdefghijklmnopqrstuvwxyz0123456789`;
@@ -11,16 +12,10 @@ export const BASE32 = `${UPPER}234567`;
 export const BASE64URL = `${ALNUM}-_`;
 export const DIGITS = "0123456789";
 
-/** Mulberry32: a small seeded generator, good enough for test data. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The benchmark's seeded generator (mulberry32) as a function: numbers in [0, 1). */
+export function generator(seed: number): () => number {
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 /** `length` characters of `alphabet`, drawn from `seed`. */
@@ -31,7 +26,8 @@ export function randomString(length: number, alphabet: string = ALNUM, seed = 1)
   return text;
 }
 
-const join = (...parts: string[]): string => parts.join("");
+/** Joins pieces of a token-shaped string, so that the source never holds the whole token. */
+export const join = (...parts: string[]): string => parts.join("");
 const base64url = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 export const PEM_BEGIN = join("-----BEGIN", " ");

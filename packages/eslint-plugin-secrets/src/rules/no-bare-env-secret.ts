@@ -26,7 +26,7 @@ const WHOLE_ENV_USES: Record<WholeEnvUse, string> = {
   rest: "collected by a rest element",
   call: "passed to a function that reads every value",
   "child-process": "handed on as a child process environment",
-  argument: "handed to a function",
+  argument: "handed to a function", // only reported to rules that ask for these reads
 };
 
 export default createRule<Options, MessageIds>({
@@ -122,10 +122,6 @@ export default createRule<Options, MessageIds>({
           context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
           return;
         case "whole":
-          // Handing the object to a function (envalid's cleanEnv(process.env, ...), a config
-          // loader) is how configuration libraries are used, and names no secret; logging or
-          // sending it is no-secret-logging's to report.
-          if (read.use === "argument") return;
           if (!options.checkWholeEnv) return;
           if (read.use === "child-process" && options.allowChildProcessEnv) return;
           context.report({

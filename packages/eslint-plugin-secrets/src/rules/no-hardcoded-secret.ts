@@ -1,6 +1,5 @@
 import {
   classifySecretValue,
-  createTestFileMatcher,
   findCredentials,
   maskSecret,
   DEFAULT_TEST_FILE_PATTERNS,
@@ -9,7 +8,7 @@ import {
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
-import { fileGlobsSchema, relativeFilename } from "../util/globs.js";
+import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
 
 export type Options = [
@@ -35,30 +34,28 @@ const MIN_FORMAT_LENGTH = 12;
 /** Property names of a Firebase web config, whose `apiKey` is an identifier meant for browsers. */
 const FIREBASE_CONFIG_KEYS: ReadonlySet<string> = new Set(["authDomain", "messagingSenderId"]);
 
-/** core's test-file matcher per list of globs (the options are shared between files, see create-rule.ts). */
-const testFileMatchers = new WeakMap<readonly string[], (path: string) => boolean>();
-function testFileMatcher(patterns: readonly string[]): (path: string) => boolean {
-  let matcher = testFileMatchers.get(patterns);
-  if (!matcher) {
-    matcher = createTestFileMatcher(patterns);
-    testFileMatchers.set(patterns, matcher);
-  }
-  return matcher;
-}
 /** A Google API key, the whole value. */
 const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 
+/** Compiled `extraPlaceholders`, per options list (the options are shared between files, see create-rule.ts). */
+const compiledPlaceholders = new WeakMap<readonly string[], RegExp[]>();
+
 function compilePlaceholders(sources: readonly string[]): RegExp[] {
-  return sources.map((source) => {
-    try {
-      return new RegExp(source, "u");
-    } catch (error) {
-      throw new Error(
-        `secrets/no-hardcoded-secret: option "extraPlaceholders" holds an invalid regular expression /${source}/: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-  });
+  let compiled = compiledPlaceholders.get(sources);
+  if (!compiled) {
+    compiled = sources.map((source) => {
+      try {
+        return new RegExp(source, "u");
+      } catch (error) {
+        throw new Error(
+          `secrets/no-hardcoded-secret: option "extraPlaceholders" holds an invalid regular expression /${source}/: ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+    });
+    compiledPlaceholders.set(sources, compiled);
+  }
+  return compiled;
 }
 
 /** The name of the key a property has, including `#private` class fields. */
@@ -164,6 +161,7 @@ function isFirebaseWebApiKey(value: string, literal: TSESTree.Node): boolean {
   if (property?.type !== AST_NODE_TYPES.Property || property.parent.type !== AST_NODE_TYPES.ObjectExpression) {
     return false;
   }
+  if (propertyKeyName(property.key, property.computed) !== "apiKey") return false;
   return property.parent.properties.some(
     (sibling) =>
       sibling.type === AST_NODE_TYPES.Property &&
@@ -238,7 +236,7 @@ export default createRule<Options, MessageIds>({
     const settings = getSecretsSettings(context);
     const inTestFile =
       options.ignoreTestFiles !== false &&
-      testFileMatcher(options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)(relativeFilename(context));
+      fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
     const checkNames = options.checkNames !== false && !inTestFile;
     if (!checkFormats && !checkNames) return {};
     const accessor = settings.accessors[0] ?? "getSecret";

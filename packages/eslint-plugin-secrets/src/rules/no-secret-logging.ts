@@ -703,7 +703,7 @@ export default createRule<Options, MessageIds>({
         // const { STRIPE_SECRET_KEY: key } = process.env
         bindPattern(read.node.value, taint, patternWrite(read.node));
       }
-    });
+    }, { wholeArguments: true });
 
     return {
       ...envListeners,

@@ -1,7 +1,8 @@
 /**
  * Finds every read of the process environment in a file, whatever its syntax, and hands each
- * one to a callback. Both `no-bare-env-secret` and `no-secret-fallback` are built on it, so the
- * two rules can never disagree on what a read is.
+ * one to a callback. Every rule that looks at environment reads (`no-bare-env-secret`,
+ * `no-secret-fallback`, `no-public-env-secret`, `no-secret-logging`) is built on it, so the rules
+ * can never disagree on what a read is.
  *
  * It starts from the roots that reach the environment (the `process`, `Bun`, `Deno`,
  * `globalThis` and `global` globals, imports and requires of `process`, `import.meta`) and
@@ -35,9 +36,16 @@ export type WholeEnvUse =
   | "child-process"
   /**
    * `f(process.env)`, `new Config(process.env)`: the object itself handed to some other function
-   * (a config validator such as envalid's `cleanEnv`, a logger), which may read any of it.
+   * (a config validator such as envalid's `cleanEnv`, a logger), which may read any of it. Only
+   * for a caller that asks (`wholeArguments`): it names no secret, and is how configuration
+   * libraries are used.
    */
   | "argument";
+
+export interface EnvReadOptions {
+  /** Also report the environment handed whole to a function (`"argument"` reads). */
+  readonly wholeArguments?: boolean;
+}
 
 export interface NamedEnvRead {
   readonly kind: "named";
@@ -82,7 +90,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
  * Merge them into the rule's own listeners (they use `Program`, `MetaProperty` and
  * `CallExpression`).
  */
-export function envReadListeners(context: Context, onRead: (read: EnvRead) => void): TSESLint.RuleListener {
+export function envReadListeners(
+  context: Context,
+  onRead: (read: EnvRead) => void,
+  { wholeArguments = false }: EnvReadOptions = {},
+): TSESLint.RuleListener {
   const seen = new Set<TSESTree.Node>();
   const emit = (read: EnvRead): void => {
     if (seen.has(read.node)) return;
@@ -182,7 +194,7 @@ export function envReadListeners(context: Context, onRead: (read: EnvRead) => vo
         if (parent.callee === value) return;
         if (parent.type === AST_NODE_TYPES.CallExpression && takesWholeObject(parent, value)) {
           emit({ kind: "whole", source, use: "call", node: parent });
-        } else {
+        } else if (wholeArguments) {
           emit({ kind: "whole", source, use: "argument", node: value });
         }
         return;

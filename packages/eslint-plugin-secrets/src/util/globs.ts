@@ -1,18 +1,18 @@
-import { toPosixRelative } from "@secrets-suite/core";
+import { createTestFileMatcher, toPosixRelative } from "@secrets-suite/core";
 import type { JSONSchema, TSESLint } from "@typescript-eslint/utils";
-import picomatch from "picomatch";
 
 /** Compiled matchers per list of globs: rule options are shared between files (see create-rule.ts). */
 const matchers = new WeakMap<readonly string[], (path: string) => boolean>();
 
 /**
- * A matcher for option globs (relative paths, POSIX, dot files included), compiled once per
- * options list rather than once per file: picomatch compiles every glob to a regular expression.
+ * A matcher for globs of files (relative paths, POSIX, dot files included; core's matcher, the
+ * same for accessorFiles, test files and allowInFiles), compiled once per list rather than once
+ * per file: picomatch compiles every glob to a regular expression.
  */
-export function globMatcher(globs: readonly string[]): (path: string) => boolean {
+function globMatcher(globs: readonly string[]): (path: string) => boolean {
   let matcher = matchers.get(globs);
   if (!matcher) {
-    matcher = picomatch([...globs], { dot: true });
+    matcher = createTestFileMatcher(globs);
     matchers.set(globs, matcher);
   }
   return matcher;

@@ -30,7 +30,7 @@ export const DEFAULT_LOG_METHODS: readonly string[] = [
 export const DEFAULT_RESPONSE_OBJECTS: readonly string[] = ["res", "response", "reply", "ctx"];
 
 /** `console` methods that print their arguments, whatever `loggers` says. */
-export const CONSOLE_METHODS: ReadonlySet<string> = new Set(["log", "info", "warn", "error", "debug", "trace", "dir", "table"]);
+const CONSOLE_METHODS: ReadonlySet<string> = new Set(["log", "info", "warn", "error", "debug", "trace", "dir", "table"]);
 
 /**
  * Logger libraries whose bare call creates a logger from options (`pino({ ... })`), rather than
@@ -39,7 +39,7 @@ export const CONSOLE_METHODS: ReadonlySet<string> = new Set(["log", "info", "war
 const LOGGER_FACTORIES: ReadonlySet<string> = new Set(["pino", "winston", "bunyan"]);
 
 /** Methods of a response object that send their arguments to the client. */
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(["send", "json", "jsonp", "write", "end", "render"]);
+const RESPONSE_METHODS: ReadonlySet<string> = new Set(["send", "json", "jsonp", "write", "end", "render"]);
 
 /** `Error`, `TypeError`, `ValidationError`, `HttpException`, `UnauthorizedException`. */
 const ERROR_CLASS = /^(?:[A-Z][A-Za-z0-9_$]*)?(?:Error|Exception)$/;

@@ -1,6 +1,6 @@
 import { resolveSecretsSettings, type ResolvedSecretsSettings } from "@secrets-suite/core";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { relativeFilename } from "./globs.js";
+import { fileMatchesGlobs } from "./globs.js";
 
 /**
  * The shared `settings.secrets` block, validated and with defaults applied. A malformed block
@@ -17,6 +17,5 @@ export function isInAccessorFile(
   context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
   settings: ResolvedSecretsSettings,
 ): boolean {
-  // the relative path is computed once per file, for every rule that asks (see globs.ts)
-  return settings.accessorFiles.length > 0 && settings.isAccessorPath(relativeFilename(context));
+  return fileMatchesGlobs(context, settings.accessorFiles);
 }

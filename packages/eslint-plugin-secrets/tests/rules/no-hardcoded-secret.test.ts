@@ -7,7 +7,7 @@
  * Every credential-shaped string is assembled at run time (`credential-samples.ts` of the core
  * package), so this file holds none.
  */
-import { CREDENTIAL_FORMATS } from "@secrets-suite/core";
+import { CREDENTIAL_FORMATS, maskSecret } from "@secrets-suite/core";
 import type { InvalidTestCase } from "@typescript-eslint/rule-tester";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -16,6 +16,7 @@ import { runRuleTests } from "../rule-tester.js";
 import {
   ALNUM,
   PEM_BEGIN,
+  join,
   jwt,
   privateKey,
   randomString,
@@ -25,9 +26,8 @@ import {
 
 type Error = InvalidTestCase<MessageIds, Options>["errors"][number];
 
-const join = (...parts: string[]): string => parts.join("");
-/** What a message shows of a value: its first four characters (fewer for short values), then `…`. */
-const preview = (value: string): string => `${value.slice(0, Math.min(4, Math.floor(value.length / 3)))}…`;
+/** What a message shows of a value (core's mask, tested there): never more than four characters. */
+const preview = maskSecret;
 const description = (id: string): string => CREDENTIAL_FORMATS.find((format) => format.id === id)!.description;
 
 /** A random value that looks like a credential and no known format. */
@@ -231,6 +231,11 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
     {
       // a Google API key outside a Firebase web config
       code: `const maps = { apiKey: "${googleKey}", libraries: ["places"] };`,
+      errors: [formatError("google-api-key", googleKey)],
+    },
+    {
+      // beside Firebase keys, only `apiKey` is the public web key: another Google key is not
+      code: `const admin = { authDomain: "acme-prod.firebaseapp.com", serverKey: "${googleKey}" };`,
       errors: [formatError("google-api-key", googleKey)],
     },
     {

@@ -15,7 +15,7 @@ import type {
   RuleId,
   SecretRead,
 } from "../model.js";
-import { codeOfServices } from "./service-code.js";
+import { codeOfServices, isUnder } from "./service-code.js";
 
 export interface CheckInput {
   readonly code: CodeFacts;
@@ -102,14 +102,14 @@ function mergeServices(services: readonly ComposeService[]): ComposeService[] {
   return [...merged.values()];
 }
 
-/** The env example in the closest directory above `file` (the root one when none is closer). */
+/** The env example in the closest directory above `file`; else the first one in path order. */
 function nearestEnvExample(file: string, examples: readonly string[]): string {
   let best = examples[0]!;
   let bestDepth = -1;
   for (const example of examples) {
     const directory = example.includes("/") ? example.slice(0, example.lastIndexOf("/")) : "";
     const depth = directory === "" ? 0 : directory.split("/").length;
-    if ((directory === "" || file.startsWith(`${directory}/`)) && depth > bestDepth) {
+    if (isUnder(file, directory) && depth > bestDepth) {
       best = example;
       bestDepth = depth;
     }
@@ -304,8 +304,10 @@ export function runChecks(input: CheckInput): CheckResult {
       code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
     );
     for (const entry of service.secrets) {
-      // a grant whose name drifted from the code's is reported once, as name-mismatch
-      if (readKeysHere.has(composeKey(entry.name)) || explainedDeclared.compose.has(entry.name)) continue;
+      // a grant whose name drifted from the code's is reported once, as name-mismatch, and a
+      // grant of a secret nothing declares once, as undeclared-in-compose
+      const key = composeKey(entry.name);
+      if (readKeysHere.has(key) || explainedDeclared.compose.has(entry.name) || !composeKeys.has(key)) continue;
       emit(
         "granted-but-unused",
         entry.position,

@@ -5,7 +5,8 @@
 import picomatch from "picomatch";
 import type { CodeFacts, ComposeService } from "../model.js";
 
-function isUnder(file: string, directory: string): boolean {
+/** Whether `file` is `directory` or below it ("." and "" are the root). */
+export function isUnder(file: string, directory: string): boolean {
   return directory === "." || directory === "" || file === directory || file.startsWith(`${directory}/`);
 }
 

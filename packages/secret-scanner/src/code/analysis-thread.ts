@@ -27,10 +27,11 @@ export type WorkerMessage =
   | { readonly kind: "done"; readonly output: AnalysisOutput }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Messages to the worker: the input, then answers to its requests (texts of files, by file). */
+/** Messages to the worker: the input, then answers to its requests (texts of files; file names). */
 export type MainMessage =
   | { readonly kind: "input"; readonly input: AnalysisInput }
-  | { readonly kind: "answer"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]>; readonly files?: readonly string[] };
+  | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> }
+  | { readonly kind: "files"; readonly id: number; readonly files: readonly string[] };
 
 export interface Analysis {
   /** Runs the parsing stage (once), on the texts this thread read. */
@@ -57,7 +58,7 @@ export function startAnalysis(codeFileCount: number): Analysis {
   worker.unref();
   return {
     async run(input, texts) {
-      const outcome = await new Promise<AnalysisOutput | undefined>((resolve) => {
+      const outcome = await new Promise<AnalysisOutput | undefined>((resolve, reject) => {
         const send = (message: MainMessage): void => worker.postMessage(message);
         const textsOf = (files: readonly string[]) =>
           files.flatMap((file) => {
@@ -65,21 +66,18 @@ export function startAnalysis(codeFileCount: number): Analysis {
             return text === undefined ? [] : [[file, text] as const];
           });
         worker.on("message", (message: WorkerMessage) => {
-          if (message.kind === "texts") {
-            send({ kind: "answer", id: message.id, texts: textsOf(message.files) });
-          } else if (message.kind === "mentioning") {
-            const files = filesMentioning(texts, message.names);
-            send({ kind: "answer", id: message.id, texts: textsOf(files), files });
-          } else {
-            resolve(message.kind === "done" ? message.output : undefined);
-          }
+          if (message.kind === "texts") send({ kind: "texts", id: message.id, texts: textsOf(message.files) });
+          // the names only: the next round fetches the texts of the files it has not got
+          else if (message.kind === "mentioning") send({ kind: "files", id: message.id, files: filesMentioning(texts, message.names) });
+          else if (message.kind === "done") resolve(message.output);
+          // the stage itself failed: doing it again here would fail the same way
+          else reject(new Error(message.message));
         });
+        // the thread died (it could not start, or ran out of memory): the work is done here
         worker.once("error", () => resolve(undefined));
         worker.once("exit", () => resolve(undefined));
         send({ kind: "input", input });
       });
-      // The thread only makes the scan sooner. If it could not do the work (it failed to start,
-      // or ran out of memory), the same work is done here and gives the same result.
       return outcome ?? onThisThread.run(input, texts);
     },
     close() {

@@ -13,11 +13,11 @@ if (port) {
   const typescript = loadTypeScript();
   typescript.catch(() => undefined); // reported when the stage awaits it
   const texts = new Map<string, string>();
-  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "answer" }>) => void>();
+  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "texts" | "files" }>) => void>();
   let nextId = 0;
   const send = (message: WorkerMessage): void => port.postMessage(message);
   const ask = (request: { kind: "texts"; files: readonly string[] } | { kind: "mentioning"; names: readonly string[] }) =>
-    new Promise<Extract<MainMessage, { kind: "answer" }>>((resolve) => {
+    new Promise<Extract<MainMessage, { kind: "texts" | "files" }>>((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
       send({ ...request, id });
@@ -27,16 +27,16 @@ if (port) {
     async fetch(files) {
       const missing = files.filter((file) => !texts.has(file));
       if (missing.length === 0) return;
-      for (const [file, text] of (await ask({ kind: "texts", files: missing })).texts) texts.set(file, text);
+      const answer = await ask({ kind: "texts", files: missing });
+      if (answer.kind === "texts") for (const [file, text] of answer.texts) texts.set(file, text);
     },
     async mentioning(names) {
       const answer = await ask({ kind: "mentioning", names });
-      for (const [file, text] of answer.texts) texts.set(file, text);
-      return [...(answer.files ?? [])];
+      return answer.kind === "files" ? [...answer.files] : [];
     },
   };
   port.on("message", (message: MainMessage) => {
-    if (message.kind === "answer") {
+    if (message.kind !== "input") {
       waiting.get(message.id)?.(message);
       waiting.delete(message.id);
       return;

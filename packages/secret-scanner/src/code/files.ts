@@ -51,8 +51,6 @@ export function readTexts(root: string, files: readonly string[], problems: Inpu
   return texts;
 }
 
-/** Whether a file's text can contain an environment read (the test the ESLint rules' one implies). */
-export { mayReadEnv } from "@secrets-suite/core";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

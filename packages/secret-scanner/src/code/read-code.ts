@@ -13,14 +13,14 @@
  */
 import { createRequire } from "node:module";
 import path from "node:path";
-import { resolveSecretsSettings, type ResolvedSecretsSettings, type SecretsSettingsInput } from "@secrets-suite/core";
+import { mayReadEnv, resolveSecretsSettings, type ResolvedSecretsSettings, type SecretsSettingsInput } from "@secrets-suite/core";
 import type * as TsMorphModule from "ts-morph";
 import type { ts } from "ts-morph";
 import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead } from "../model.js";
 import { startAnalysis } from "./analysis-thread.js";
 import { analyzeFiles, type AnalyzedFile } from "./analyze.js";
 import { analyzeNames, neededImports, summarizeFile, type FileSummary, type NameAnalysis } from "./discovery.js";
-import { mayReadEnv, namePattern, readTexts } from "./files.js";
+import { namePattern, readTexts } from "./files.js";
 import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
 import type { TS } from "./syntax.js";
 import { findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
@@ -108,11 +108,11 @@ export interface AnalysisOutput {
 
 /** Where the parsing stage gets the texts of files, which the reading stage holds. */
 export interface TextSource {
-  /** A text made available by `fetch` or `mentioning` (undefined for an unreadable file). */
+  /** A text made available by `fetch` (undefined for an unreadable file). */
   get(file: string): string | undefined;
   /** Makes the texts of `files` available to `get`. */
   fetch(files: readonly string[]): Promise<void>;
-  /** The files whose text mentions one of `names` as a whole identifier; their texts become available. */
+  /** The files whose text mentions one of `names` as a whole identifier. */
   mentioning(names: readonly string[]): Promise<string[]>;
 }
 
@@ -243,8 +243,9 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
 
   const program = createProgram(t, rootPosix, compilerOptions, sourceFiles);
   const checker = program.getTypeChecker();
+  // the program holds the very trees parsed above (its host hands them over as they are)
   const fileBySourceFile = new Map<ts.SourceFile, string>();
-  for (const [file, sourceFile] of sourceFiles) fileBySourceFile.set(program.getSourceFile(sourceFile.fileName) ?? sourceFile, file);
+  for (const [file, sourceFile] of sourceFiles) fileBySourceFile.set(sourceFile, file);
 
   const problems: InputProblem[] = [];
   const analyzed: AnalyzedFile[] = [];
@@ -254,14 +255,8 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
       problems.push(problem);
       continue;
     }
-    let summary = summaries.get(file);
-    const sourceFile = sourceFiles.get(file);
-    if (!summary || !sourceFile) continue;
-    const programFile = program.getSourceFile(sourceFile.fileName);
-    if (programFile && programFile !== sourceFile) {
-      // the program re-parsed the file: the collected nodes must come from its tree
-      summary = summarizeFile(t, programFile, mayReadEnv(texts.get(file)!));
-    }
+    const summary = summaries.get(file);
+    if (!summary) continue;
     analyzed.push({ file, callNames: names.localNames.get(file) ?? names.names, nodes: summary.nodes });
   }
 
@@ -271,10 +266,7 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
       program,
       checker,
       settings,
-      sourceFileOf: (file) => {
-        const sourceFile = sourceFiles.get(file);
-        return sourceFile ? (program.getSourceFile(sourceFile.fileName) ?? sourceFile) : undefined;
-      },
+      sourceFileOf: (file) => sourceFiles.get(file),
       fileOf: (sourceFile) => fileBySourceFile.get(sourceFile),
       resolve,
     },

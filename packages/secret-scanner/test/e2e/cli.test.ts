@@ -233,6 +233,11 @@ describe("usage and configuration errors: exit 2, one line on stderr, nothing on
 
   const cases: Array<[string, string[], RegExp]> = [
     ["an unknown option", ["check", ".", "--bogus"], /^secret-scanner: unknown option '--bogus' \(run secret-scanner --help for usage\)$/],
+    [
+      "a misspelt option, with commander's suggestion on the same line",
+      ["check", ".", "--outptu", "report.json"],
+      /^secret-scanner: unknown option '--outptu' \(Did you mean --output\?\) \(run secret-scanner --help for usage\)$/,
+    ],
     ["an unknown command", ["scan", "."], /^secret-scanner: unknown command 'scan'/],
     ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json\./],
     ["--max-warnings -1", ["check", ".", "--max-warnings", "-1"], /^secret-scanner: option '--max-warnings <count>' argument '-1' is invalid/],

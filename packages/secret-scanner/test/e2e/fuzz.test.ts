@@ -8,19 +8,9 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+// the seeded generator the core tests draw credential-shaped samples from
+import { generator } from "../../../secrets-core/test/credential-samples.js";
 import { copyFixture, runCli, type JsonReport } from "./harness.js";
-
-/** mulberry32: small, fast, good enough to pick mutations reproducibly. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function filesOf(root: string, relative = ""): string[] {
   const result: string[] = [];
@@ -184,6 +174,8 @@ function expectDocumentedBehaviour(outcome: Outcome, unreadable: readonly string
   expect(outcome.stderr, `${label}: no stack trace`).not.toMatch(/^\s+at |internal error/m);
   if (outcome.status === 2) {
     expect(outcome.stderr.trim().split("\n"), `${label}: one line on a usage error`).toHaveLength(1);
+    // only a broken configuration stops the scan (any other unreadable file is a finding)
+    expect(outcome.stderr, `${label}: exit 2 names the configuration`).toMatch(/secret-scanner\.config\.json|package\.json/);
     return;
   }
   expect(outcome.report?.version, `${label}: a JSON report`).toBe(1);
