@@ -22,6 +22,11 @@ export interface SecretsSettingsInput {
   alwaysSecret?: string[];
   /** Names (exact, or `*` globs) that are never secrets. Default `[]`. */
   ignoreNames?: string[];
+  /**
+   * Names of general-purpose environment accessors (`env("PORT")`): their calls with a static name
+   * are environment reads, judged by the classifier like `process.env.PORT`. Default `[]`.
+   */
+  envAccessors?: string[];
 }
 
 /** The functions of `secrets-runtime` that return a secret's value. */
@@ -45,6 +50,10 @@ export const secretsSettingsSchema = {
     secretWords: { ...stringList, description: "Extra head words that make a name secret." },
     alwaysSecret: { ...stringList, description: "Names (or * globs) that are always secrets." },
     ignoreNames: { ...stringList, description: "Names (or * globs) that are never secrets." },
+    envAccessors: {
+      ...stringList,
+      description: "Names of general-purpose environment accessors: their calls are environment reads, not secret reads.",
+    },
   },
 } as const;
 
@@ -62,6 +71,8 @@ export interface ResolvedSecretsSettings {
   readonly accessors: readonly string[];
   readonly accessorFiles: readonly string[];
   readonly importFrom: string;
+  /** General-purpose environment accessors: a call with a static name is an environment read. */
+  readonly envAccessors: readonly string[];
   readonly classifier: ClassifierOptions;
   /** Whether an environment variable name is a secret under these settings (memoised). */
   isSecretName(name: string): boolean;
@@ -135,6 +146,7 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
     accessors: input.accessors ?? DEFAULT_ACCESSORS,
     accessorFiles,
     importFrom: input.importFrom ?? DEFAULT_IMPORT_FROM,
+    envAccessors: input.envAccessors ?? [],
     classifier,
     classify,
     isSecretName: (name) => classify(name).secret,

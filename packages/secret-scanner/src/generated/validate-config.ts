@@ -4,9 +4,9 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://eslint-plugin-secrets.dev/schemas/secret-scanner.config.json","title":"secret-scanner configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"secrets":{"type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."}},"description":"The shared settings block, the same as ESLint's settings.secrets."},"compose":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra globs of compose files, besides the standard names."},"envExamples":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of env example files; replaces the default (.env.example, .env.sample, .env.template, .env.dist, *.env.example)."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of files and directories not to scan, besides .gitignore and node_modules."},"services":{"type":"object","description":"Compose service name → globs of its code, where build contexts cannot tell.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"lowercaseComposeNames":{"type":"boolean","description":"Accept a lowercase compose secret (db_password) for the uppercase name code reads (DB_PASSWORD)."},"rules":{"type":"object","description":"Severity per check: error, warning or off.","additionalProperties":false,"properties":{"undeclared-in-compose":{"enum":["error","warning","off"]},"undeclared-in-env-example":{"enum":["error","warning","off"]},"unused-compose-secret":{"enum":["error","warning","off"]},"unused-env-example-key":{"enum":["error","warning","off"]},"name-mismatch":{"enum":["error","warning","off"]},"service-not-granted":{"enum":["error","warning","off"]},"granted-but-unused":{"enum":["error","warning","off"]},"dynamic-secret-name":{"enum":["error","warning","off"]},"parse-error":{"enum":["error","warning","off"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://eslint-plugin-secrets.dev/schemas/secret-scanner.config.json","title":"secret-scanner configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"secrets":{"type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."},"envAccessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names of general-purpose environment accessors: their calls are environment reads, not secret reads."}},"description":"The shared settings block, the same as ESLint's settings.secrets."},"compose":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra globs of compose files, besides the standard names."},"envExamples":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of env example files; replaces the default (.env.example, .env.sample, .env.template, .env.dist, *.env.example)."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of files and directories not to scan, besides .gitignore and node_modules."},"services":{"type":"object","description":"Compose service name → globs of its code, where build contexts cannot tell.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"lowercaseComposeNames":{"type":"boolean","description":"Accept a lowercase compose secret (db_password) for the uppercase name code reads (DB_PASSWORD)."},"rules":{"type":"object","description":"Severity per check: error, warning or off.","additionalProperties":false,"properties":{"undeclared-in-compose":{"enum":["error","warning","off"]},"undeclared-in-env-example":{"enum":["error","warning","off"]},"unused-compose-secret":{"enum":["error","warning","off"]},"unused-env-example-key":{"enum":["error","warning","off"]},"name-mismatch":{"enum":["error","warning","off"]},"service-not-granted":{"enum":["error","warning","off"]},"granted-but-unused":{"enum":["error","warning","off"]},"dynamic-secret-name":{"enum":["error","warning","off"]},"parse-error":{"enum":["error","warning","off"]}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const func12 = Object.prototype.hasOwnProperty;
+const func13 = Object.prototype.hasOwnProperty;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://eslint-plugin-secrets.dev/schemas/secret-scanner.config.json" */;
@@ -41,7 +41,7 @@ if(data.secrets !== undefined){
 let data1 = data.secrets;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
-if(!((((((key1 === "accessors") || (key1 === "accessorFiles")) || (key1 === "importFrom")) || (key1 === "secretWords")) || (key1 === "alwaysSecret")) || (key1 === "ignoreNames"))){
+if(!(((((((key1 === "accessors") || (key1 === "accessorFiles")) || (key1 === "importFrom")) || (key1 === "secretWords")) || (key1 === "alwaysSecret")) || (key1 === "ignoreNames")) || (key1 === "envAccessors"))){
 const err2 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -412,9 +412,15 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.envAccessors !== undefined){
+let data13 = data1.envAccessors;
+if(Array.isArray(data13)){
+const len5 = data13.length;
+for(let i10=0; i10<len5; i10++){
+let data14 = data13[i10];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err26 = {instancePath:instancePath+"/secrets/envAccessors/" + i10,schemaPath:"#/properties/secrets/properties/envAccessors/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -424,31 +430,13 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.compose !== undefined){
-let data13 = data.compose;
-if(Array.isArray(data13)){
-const len5 = data13.length;
-for(let i10=0; i10<len5; i10++){
-let data14 = data13[i10];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err27 = {instancePath:instancePath+"/compose/" + i10,schemaPath:"#/properties/compose/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err27 = {instancePath:instancePath+"/secrets/envAccessors/" + i10,schemaPath:"#/properties/secrets/properties/envAccessors/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
-}
-errors++;
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/compose/" + i10,schemaPath:"#/properties/compose/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
 }
 errors++;
 }
@@ -464,12 +452,12 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err29 = {instancePath:instancePath+"/compose",schemaPath:"#/properties/compose/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+const err28 = {instancePath:instancePath+"/secrets/envAccessors",schemaPath:"#/properties/secrets/properties/envAccessors/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err28];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err28);
 }
 errors++;
 break;
@@ -479,7 +467,19 @@ indices5[item5] = i11;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/compose",schemaPath:"#/properties/compose/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/secrets/envAccessors",schemaPath:"#/properties/secrets/properties/envAccessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -489,15 +489,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.envExamples !== undefined){
-let data15 = data.envExamples;
+if(data.compose !== undefined){
+let data15 = data.compose;
 if(Array.isArray(data15)){
 const len6 = data15.length;
 for(let i12=0; i12<len6; i12++){
 let data16 = data15[i12];
 if(typeof data16 === "string"){
 if(func2(data16) < 1){
-const err31 = {instancePath:instancePath+"/envExamples/" + i12,schemaPath:"#/properties/envExamples/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err31 = {instancePath:instancePath+"/compose/" + i12,schemaPath:"#/properties/compose/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -508,7 +508,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/envExamples/" + i12,schemaPath:"#/properties/envExamples/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/compose/" + i12,schemaPath:"#/properties/compose/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -529,7 +529,7 @@ continue;
 }
 if(typeof indices6[item6] == "number"){
 j6 = indices6[item6];
-const err33 = {instancePath:instancePath+"/envExamples",schemaPath:"#/properties/envExamples/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
+const err33 = {instancePath:instancePath+"/compose",schemaPath:"#/properties/compose/uniqueItems",keyword:"uniqueItems",params:{i: i13, j: j6},message:"must NOT have duplicate items (items ## "+j6+" and "+i13+" are identical)"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -544,7 +544,7 @@ indices6[item6] = i13;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/envExamples",schemaPath:"#/properties/envExamples/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err34 = {instancePath:instancePath+"/compose",schemaPath:"#/properties/compose/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -554,15 +554,15 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data17 = data.ignore;
+if(data.envExamples !== undefined){
+let data17 = data.envExamples;
 if(Array.isArray(data17)){
 const len7 = data17.length;
 for(let i14=0; i14<len7; i14++){
 let data18 = data17[i14];
 if(typeof data18 === "string"){
 if(func2(data18) < 1){
-const err35 = {instancePath:instancePath+"/ignore/" + i14,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err35 = {instancePath:instancePath+"/envExamples/" + i14,schemaPath:"#/properties/envExamples/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -573,7 +573,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/ignore/" + i14,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err36 = {instancePath:instancePath+"/envExamples/" + i14,schemaPath:"#/properties/envExamples/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -594,7 +594,7 @@ continue;
 }
 if(typeof indices7[item7] == "number"){
 j7 = indices7[item7];
-const err37 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)"};
+const err37 = {instancePath:instancePath+"/envExamples",schemaPath:"#/properties/envExamples/uniqueItems",keyword:"uniqueItems",params:{i: i15, j: j7},message:"must NOT have duplicate items (items ## "+j7+" and "+i15+" are identical)"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -609,7 +609,7 @@ indices7[item7] = i15;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/envExamples",schemaPath:"#/properties/envExamples/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -619,18 +619,15 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.services !== undefined){
-let data19 = data.services;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key2 in data19){
-let data20 = data19[key2];
-if(Array.isArray(data20)){
-const len8 = data20.length;
+if(data.ignore !== undefined){
+let data19 = data.ignore;
+if(Array.isArray(data19)){
+const len8 = data19.length;
 for(let i16=0; i16<len8; i16++){
-let data21 = data20[i16];
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
-const err39 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/services/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+let data20 = data19[i16];
+if(typeof data20 === "string"){
+if(func2(data20) < 1){
+const err39 = {instancePath:instancePath+"/ignore/" + i16,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -641,7 +638,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i16,schemaPath:"#/properties/services/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err40 = {instancePath:instancePath+"/ignore/" + i16,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -651,18 +648,18 @@ vErrors.push(err40);
 errors++;
 }
 }
-let i17 = data20.length;
+let i17 = data19.length;
 let j8;
 if(i17 > 1){
 const indices8 = {};
 for(;i17--;){
-let item8 = data20[i17];
+let item8 = data19[i17];
 if(typeof item8 !== "string"){
 continue;
 }
 if(typeof indices8[item8] == "number"){
 j8 = indices8[item8];
-const err41 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)"};
+const err41 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/uniqueItems",keyword:"uniqueItems",params:{i: i17, j: j8},message:"must NOT have duplicate items (items ## "+j8+" and "+i17+" are identical)"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -677,7 +674,7 @@ indices8[item8] = i17;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -687,9 +684,18 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
-else {
-const err43 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.services !== undefined){
+let data21 = data.services;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key2 in data21){
+let data22 = data21[key2];
+if(Array.isArray(data22)){
+const len9 = data22.length;
+for(let i18=0; i18<len9; i18++){
+let data23 = data22[i18];
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err43 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/services/additionalProperties/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -699,9 +705,8 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.lowercaseComposeNames !== undefined){
-if(typeof data.lowercaseComposeNames !== "boolean"){
-const err44 = {instancePath:instancePath+"/lowercaseComposeNames",schemaPath:"#/properties/lowercaseComposeNames/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err44 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i18,schemaPath:"#/properties/services/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -711,12 +716,18 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.rules !== undefined){
-let data23 = data.rules;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-for(const key3 in data23){
-if(!(func12.call(schema11.properties.rules.properties, key3))){
-const err45 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+let i19 = data22.length;
+let j9;
+if(i19 > 1){
+const indices9 = {};
+for(;i19--;){
+let item9 = data22[i19];
+if(typeof item9 !== "string"){
+continue;
+}
+if(typeof indices9[item9] == "number"){
+j9 = indices9[item9];
+const err45 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i19, j: j9},message:"must NOT have duplicate items (items ## "+j9+" and "+i19+" are identical)"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -724,12 +735,14 @@ else {
 vErrors.push(err45);
 }
 errors++;
+break;
+}
+indices9[item9] = i19;
 }
 }
-if(data23["undeclared-in-compose"] !== undefined){
-let data24 = data23["undeclared-in-compose"];
-if(!(((data24 === "error") || (data24 === "warning")) || (data24 === "off"))){
-const err46 = {instancePath:instancePath+"/rules/undeclared-in-compose",schemaPath:"#/properties/rules/properties/undeclared-in-compose/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["undeclared-in-compose"].enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err46 = {instancePath:instancePath+"/services/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/services/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -739,10 +752,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data23["undeclared-in-env-example"] !== undefined){
-let data25 = data23["undeclared-in-env-example"];
-if(!(((data25 === "error") || (data25 === "warning")) || (data25 === "off"))){
-const err47 = {instancePath:instancePath+"/rules/undeclared-in-env-example",schemaPath:"#/properties/rules/properties/undeclared-in-env-example/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["undeclared-in-env-example"].enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err47 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -752,10 +764,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data23["unused-compose-secret"] !== undefined){
-let data26 = data23["unused-compose-secret"];
-if(!(((data26 === "error") || (data26 === "warning")) || (data26 === "off"))){
-const err48 = {instancePath:instancePath+"/rules/unused-compose-secret",schemaPath:"#/properties/rules/properties/unused-compose-secret/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unused-compose-secret"].enum},message:"must be equal to one of the allowed values"};
+if(data.lowercaseComposeNames !== undefined){
+if(typeof data.lowercaseComposeNames !== "boolean"){
+const err48 = {instancePath:instancePath+"/lowercaseComposeNames",schemaPath:"#/properties/lowercaseComposeNames/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -765,10 +776,12 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data23["unused-env-example-key"] !== undefined){
-let data27 = data23["unused-env-example-key"];
-if(!(((data27 === "error") || (data27 === "warning")) || (data27 === "off"))){
-const err49 = {instancePath:instancePath+"/rules/unused-env-example-key",schemaPath:"#/properties/rules/properties/unused-env-example-key/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unused-env-example-key"].enum},message:"must be equal to one of the allowed values"};
+if(data.rules !== undefined){
+let data25 = data.rules;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key3 in data25){
+if(!(func13.call(schema11.properties.rules.properties, key3))){
+const err49 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -778,10 +791,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data23["name-mismatch"] !== undefined){
-let data28 = data23["name-mismatch"];
-if(!(((data28 === "error") || (data28 === "warning")) || (data28 === "off"))){
-const err50 = {instancePath:instancePath+"/rules/name-mismatch",schemaPath:"#/properties/rules/properties/name-mismatch/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["name-mismatch"].enum},message:"must be equal to one of the allowed values"};
+if(data25["undeclared-in-compose"] !== undefined){
+let data26 = data25["undeclared-in-compose"];
+if(!(((data26 === "error") || (data26 === "warning")) || (data26 === "off"))){
+const err50 = {instancePath:instancePath+"/rules/undeclared-in-compose",schemaPath:"#/properties/rules/properties/undeclared-in-compose/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["undeclared-in-compose"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -791,10 +804,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data23["service-not-granted"] !== undefined){
-let data29 = data23["service-not-granted"];
-if(!(((data29 === "error") || (data29 === "warning")) || (data29 === "off"))){
-const err51 = {instancePath:instancePath+"/rules/service-not-granted",schemaPath:"#/properties/rules/properties/service-not-granted/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["service-not-granted"].enum},message:"must be equal to one of the allowed values"};
+if(data25["undeclared-in-env-example"] !== undefined){
+let data27 = data25["undeclared-in-env-example"];
+if(!(((data27 === "error") || (data27 === "warning")) || (data27 === "off"))){
+const err51 = {instancePath:instancePath+"/rules/undeclared-in-env-example",schemaPath:"#/properties/rules/properties/undeclared-in-env-example/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["undeclared-in-env-example"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -804,10 +817,10 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data23["granted-but-unused"] !== undefined){
-let data30 = data23["granted-but-unused"];
-if(!(((data30 === "error") || (data30 === "warning")) || (data30 === "off"))){
-const err52 = {instancePath:instancePath+"/rules/granted-but-unused",schemaPath:"#/properties/rules/properties/granted-but-unused/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["granted-but-unused"].enum},message:"must be equal to one of the allowed values"};
+if(data25["unused-compose-secret"] !== undefined){
+let data28 = data25["unused-compose-secret"];
+if(!(((data28 === "error") || (data28 === "warning")) || (data28 === "off"))){
+const err52 = {instancePath:instancePath+"/rules/unused-compose-secret",schemaPath:"#/properties/rules/properties/unused-compose-secret/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unused-compose-secret"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -817,10 +830,10 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data23["dynamic-secret-name"] !== undefined){
-let data31 = data23["dynamic-secret-name"];
-if(!(((data31 === "error") || (data31 === "warning")) || (data31 === "off"))){
-const err53 = {instancePath:instancePath+"/rules/dynamic-secret-name",schemaPath:"#/properties/rules/properties/dynamic-secret-name/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["dynamic-secret-name"].enum},message:"must be equal to one of the allowed values"};
+if(data25["unused-env-example-key"] !== undefined){
+let data29 = data25["unused-env-example-key"];
+if(!(((data29 === "error") || (data29 === "warning")) || (data29 === "off"))){
+const err53 = {instancePath:instancePath+"/rules/unused-env-example-key",schemaPath:"#/properties/rules/properties/unused-env-example-key/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["unused-env-example-key"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -830,10 +843,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data23["parse-error"] !== undefined){
-let data32 = data23["parse-error"];
-if(!(((data32 === "error") || (data32 === "warning")) || (data32 === "off"))){
-const err54 = {instancePath:instancePath+"/rules/parse-error",schemaPath:"#/properties/rules/properties/parse-error/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["parse-error"].enum},message:"must be equal to one of the allowed values"};
+if(data25["name-mismatch"] !== undefined){
+let data30 = data25["name-mismatch"];
+if(!(((data30 === "error") || (data30 === "warning")) || (data30 === "off"))){
+const err54 = {instancePath:instancePath+"/rules/name-mismatch",schemaPath:"#/properties/rules/properties/name-mismatch/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["name-mismatch"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -843,9 +856,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25["service-not-granted"] !== undefined){
+let data31 = data25["service-not-granted"];
+if(!(((data31 === "error") || (data31 === "warning")) || (data31 === "off"))){
+const err55 = {instancePath:instancePath+"/rules/service-not-granted",schemaPath:"#/properties/rules/properties/service-not-granted/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["service-not-granted"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -855,14 +869,65 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25["granted-but-unused"] !== undefined){
+let data32 = data25["granted-but-unused"];
+if(!(((data32 === "error") || (data32 === "warning")) || (data32 === "off"))){
+const err56 = {instancePath:instancePath+"/rules/granted-but-unused",schemaPath:"#/properties/rules/properties/granted-but-unused/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["granted-but-unused"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data25["dynamic-secret-name"] !== undefined){
+let data33 = data25["dynamic-secret-name"];
+if(!(((data33 === "error") || (data33 === "warning")) || (data33 === "off"))){
+const err57 = {instancePath:instancePath+"/rules/dynamic-secret-name",schemaPath:"#/properties/rules/properties/dynamic-secret-name/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["dynamic-secret-name"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data25["parse-error"] !== undefined){
+let data34 = data25["parse-error"];
+if(!(((data34 === "error") || (data34 === "warning")) || (data34 === "off"))){
+const err58 = {instancePath:instancePath+"/rules/parse-error",schemaPath:"#/properties/rules/properties/parse-error/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["parse-error"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }

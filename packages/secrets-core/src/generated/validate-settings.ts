@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$id":"https://eslint-plugin-secrets.dev/schemas/settings.json","title":"secrets settings","type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."}}};
+const schema11 = {"$id":"https://eslint-plugin-secrets.dev/schemas/settings.json","title":"secrets settings","type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."},"envAccessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names of general-purpose environment accessors: their calls are environment reads, not secret reads."}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -13,7 +13,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((key0 === "accessors") || (key0 === "accessorFiles")) || (key0 === "importFrom")) || (key0 === "secretWords")) || (key0 === "alwaysSecret")) || (key0 === "ignoreNames"))){
+if(!(((((((key0 === "accessors") || (key0 === "accessorFiles")) || (key0 === "importFrom")) || (key0 === "secretWords")) || (key0 === "alwaysSecret")) || (key0 === "ignoreNames")) || (key0 === "envAccessors"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -384,14 +384,79 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.envAccessors !== undefined){
+let data11 = data.envAccessors;
+if(Array.isArray(data11)){
+const len5 = data11.length;
+for(let i10=0; i10<len5; i10++){
+let data12 = data11[i10];
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err24 = {instancePath:instancePath+"/envAccessors/" + i10,schemaPath:"#/properties/envAccessors/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
 else {
 vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/envAccessors/" + i10,schemaPath:"#/properties/envAccessors/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+let i11 = data11.length;
+let j5;
+if(i11 > 1){
+const indices5 = {};
+for(;i11--;){
+let item5 = data11[i11];
+if(typeof item5 !== "string"){
+continue;
+}
+if(typeof indices5[item5] == "number"){
+j5 = indices5[item5];
+const err26 = {instancePath:instancePath+"/envAccessors",schemaPath:"#/properties/envAccessors/uniqueItems",keyword:"uniqueItems",params:{i: i11, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i11+" are identical)"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+break;
+}
+indices5[item5] = i11;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/envAccessors",schemaPath:"#/properties/envAccessors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
 }
 errors++;
 }
