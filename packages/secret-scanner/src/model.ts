@@ -18,7 +18,18 @@ export interface InputProblem {
   readonly column?: number;
   /** One line, naming the problem; never a value read from the file. */
   readonly message: string;
+  /**
+   * The scanner failed on the file: a bug of ours, not a problem of the file. Reported as
+   * `internal-error`, never as `parse-error`.
+   */
+  readonly internal?: boolean;
 }
+
+/**
+ * Told of every text a reader reads, as it reads it: what needs the texts of all files (suppression
+ * comments) gets them in the same pass, and no file is read twice.
+ */
+export type TextObserver = (file: string, text: string) => void;
 
 // ---------------------------------------------------------------- discovery
 
@@ -125,7 +136,11 @@ export type RuleId =
   | "service-not-granted"
   | "granted-but-unused"
   | "dynamic-secret-name"
-  | "parse-error";
+  | "parse-error"
+  | "internal-error";
+
+/** The checks a configuration can set the severity of: all but `internal-error`, a bug of ours. */
+export type ConfigurableRuleId = Exclude<RuleId, "internal-error">;
 
 export type Severity = "error" | "warning";
 

@@ -2,8 +2,6 @@
  * One scan, end to end: configuration → discovery → readers → checks → suppressions.
  * Each stage hands the next plain data (see model.ts).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { runChecks, type CheckResult } from "./checks/run-checks.js";
 import { readCode } from "./code/read-code.js";
 import { readCompose } from "./compose/read-compose.js";
@@ -11,8 +9,8 @@ import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
 import { RULE_IDS } from "./config/schema.js";
 import { discoverFiles } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
-import type { Finding } from "./model.js";
-import { commentKindForFile, parseSuppressions } from "./suppressions.js";
+import type { Finding, TextObserver } from "./model.js";
+import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface ScanOptions {
   /** Config file given with --config (relative to the working directory or absolute). */
@@ -24,27 +22,37 @@ export interface ScanResult extends CheckResult {
   readonly filesScanned: number;
 }
 
-/** Drops findings silenced by an inline `secret-scanner-disable-*` comment in their file. */
-function applySuppressions(root: string, findings: readonly Finding[]): { kept: Finding[]; notes: string[] } {
-  const cache = new Map<string, ReturnType<typeof parseSuppressions> | undefined>();
-  const notes: string[] = [];
-  const suppressionsOf = (file: string) => {
-    if (cache.has(file)) return cache.get(file);
+/**
+ * The inline `secret-scanner-disable-*` comments of every file the readers read, collected as
+ * they read it (a file is never read again for them), with a note for each malformed one.
+ */
+class SuppressionIndex {
+  private readonly byFile = new Map<string, Suppressions>();
+  private readonly problems: Array<{ readonly file: string; readonly line: number; readonly message: string }> = [];
+
+  readonly observe: TextObserver = (file, text) => {
+    // most files have none; the directive's name is in every one of them
+    if (!text.includes("secret-scanner-disable")) return;
     const kind = commentKindForFile(file);
-    let parsed: ReturnType<typeof parseSuppressions> | undefined;
-    if (kind) {
-      try {
-        parsed = parseSuppressions(readFileSync(path.join(root, file), "utf8"), kind, RULE_IDS);
-        for (const problem of parsed.problems) notes.push(`${file}:${problem.line}: ${problem.message}`);
-      } catch {
-        parsed = undefined; // unreadable files are reported by the readers
-      }
-    }
-    cache.set(file, parsed);
-    return parsed;
+    if (!kind) return;
+    const parsed = parseSuppressions(text, kind, RULE_IDS);
+    this.byFile.set(file, parsed);
+    for (const problem of parsed.problems) this.problems.push({ file, line: problem.line, message: problem.message });
   };
-  const kept = findings.filter((finding) => !suppressionsOf(finding.file)?.isSuppressed(finding.line, finding.ruleId));
-  return { kept, notes };
+
+  /** A note per malformed comment, by file and line (the readers run side by side). */
+  get notes(): string[] {
+    return [...this.problems]
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line))
+      .map((problem) => `${problem.file}:${problem.line}: ${problem.message}`);
+  }
+
+  /** The findings not silenced by a comment in their file. A bug of ours cannot be silenced. */
+  keep(findings: readonly Finding[]): Finding[] {
+    return findings.filter(
+      (finding) => finding.ruleId === "internal-error" || !this.byFile.get(finding.file)?.isSuppressed(finding.line, finding.ruleId),
+    );
+  }
 }
 
 export async function scan(root: string, options: ScanOptions = {}): Promise<ScanResult> {
@@ -54,17 +62,17 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     envExampleGlobs: config.envExampleGlobs,
     ignore: config.ignore,
   });
+  const suppressions = new SuppressionIndex();
   const [code, compose, envExamples] = await Promise.all([
-    readCode(root, discovered.code, config.settings),
-    readCompose(root, discovered.compose),
-    readEnvExamples(root, discovered.envExamples),
+    readCode(root, discovered.code, config.settings, suppressions.observe),
+    readCompose(root, discovered.compose, suppressions.observe),
+    readEnvExamples(root, discovered.envExamples, suppressions.observe),
   ]);
   const result = runChecks({ code, compose, envExamples, problems: discovered.problems, config });
-  const { kept, notes } = applySuppressions(root, result.findings);
   return {
     ...result,
-    findings: kept,
-    notes: [...result.notes, ...notes],
+    findings: suppressions.keep(result.findings),
+    notes: [...result.notes, ...suppressions.notes],
     config,
     filesScanned: code.filesScanned + compose.files.length + envExamples.files.length,
   };

@@ -12,10 +12,13 @@ import type {
   Finding,
   InputProblem,
   Position,
-  RuleId,
+  ConfigurableRuleId,
   SecretRead,
 } from "../model.js";
 import { codeOfServices, isUnder } from "./service-code.js";
+
+/** Where users report a bug of the scanner. */
+export const ISSUES_URL = "https://github.com/eslint-plugin-secrets/eslint-plugin-secrets/issues";
 
 export interface CheckInput {
   readonly code: CodeFacts;
@@ -121,7 +124,7 @@ export function runChecks(input: CheckInput): CheckResult {
   const { code, compose, envExamples, config } = input;
   const findings: Finding[] = [];
   const notes: string[] = [];
-  const emit = (ruleId: RuleId, position: Position, message: string, secret?: string, suggestion?: string): void => {
+  const emit = (ruleId: ConfigurableRuleId, position: Position, message: string, secret?: string, suggestion?: string): void => {
     const severity = config.rules[ruleId];
     if (severity === "off") return;
     findings.push({
@@ -326,7 +329,18 @@ export function runChecks(input: CheckInput): CheckResult {
     );
   }
   for (const problem of [...input.problems, ...code.problems, ...compose.problems, ...envExamples.problems]) {
-    emit("parse-error", { file: problem.file, line: problem.line ?? 1, column: problem.column ?? 1 }, `Could not read this file: ${problem.message}`);
+    const position = { file: problem.file, line: problem.line ?? 1, column: problem.column ?? 1 };
+    if (problem.internal) {
+      // a bug of ours, never the file's fault: always an error, and never silenced by configuration
+      findings.push({
+        ruleId: "internal-error",
+        severity: "error",
+        message: `secret-scanner failed on this file: ${problem.message}. Its reads are missing from this scan; please report this at ${ISSUES_URL} (with the file, if you can share it).`,
+        ...position,
+      });
+      continue;
+    }
+    emit("parse-error", position, `Could not read this file: ${problem.message}`);
   }
 
   // ---- inventory of every secret name: read (accessor or secret-like), declared in compose, or granted

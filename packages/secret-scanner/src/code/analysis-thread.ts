@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput } from "./read-code.js";
+import { parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput } from "./read-code.js";
 
 /**
  * From this many code files on, reading them takes about as long as loading TypeScript; below
@@ -23,15 +23,13 @@ const WORKER_FILE = fileURLToPath(new URL("./analysis-worker.js", import.meta.ur
 /** Messages from the worker. */
 export type WorkerMessage =
   | { readonly kind: "texts"; readonly id: number; readonly files: readonly string[] }
-  | { readonly kind: "mentioning"; readonly id: number; readonly names: readonly string[] }
   | { readonly kind: "done"; readonly output: AnalysisOutput }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Messages to the worker: the input, then answers to its requests (texts of files; file names). */
+/** Messages to the worker: the input, then answers to its requests for texts. */
 export type MainMessage =
   | { readonly kind: "input"; readonly input: AnalysisInput }
-  | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> }
-  | { readonly kind: "files"; readonly id: number; readonly files: readonly string[] };
+  | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> };
 
 export interface Analysis {
   /** Runs the parsing stage (once), on the texts this thread read. */
@@ -67,8 +65,6 @@ export function startAnalysis(codeFileCount: number): Analysis {
           });
         worker.on("message", (message: WorkerMessage) => {
           if (message.kind === "texts") send({ kind: "texts", id: message.id, texts: textsOf(message.files) });
-          // the names only: the next round fetches the texts of the files it has not got
-          else if (message.kind === "mentioning") send({ kind: "files", id: message.id, files: filesMentioning(texts, message.names) });
           else if (message.kind === "done") resolve(message.output);
           // the stage itself failed: doing it again here would fail the same way
           else reject(new Error(message.message));

@@ -13,26 +13,27 @@ if (port) {
   const typescript = loadTypeScript();
   typescript.catch(() => undefined); // reported when the stage awaits it
   const texts = new Map<string, string>();
-  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "texts" | "files" }>) => void>();
+  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "texts" }>) => void>();
   let nextId = 0;
   const send = (message: WorkerMessage): void => port.postMessage(message);
-  const ask = (request: { kind: "texts"; files: readonly string[] } | { kind: "mentioning"; names: readonly string[] }) =>
-    new Promise<Extract<MainMessage, { kind: "texts" | "files" }>>((resolve) => {
+  const ask = (files: readonly string[]) =>
+    new Promise<Extract<MainMessage, { kind: "texts" }>>((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      send({ ...request, id });
+      send({ kind: "texts", id, files });
     });
   const source: TextSource = {
-    get: (file) => texts.get(file),
     async fetch(files) {
       const missing = files.filter((file) => !texts.has(file));
       if (missing.length === 0) return;
-      const answer = await ask({ kind: "texts", files: missing });
-      if (answer.kind === "texts") for (const [file, text] of answer.texts) texts.set(file, text);
+      const answer = await ask(missing);
+      for (const [file, text] of answer.texts) texts.set(file, text);
     },
-    async mentioning(names) {
-      const answer = await ask({ kind: "mentioning", names });
-      return answer.kind === "files" ? [...answer.files] : [];
+    // a text is parsed once: it is not kept here after it is handed over
+    take(file) {
+      const text = texts.get(file);
+      texts.delete(file);
+      return text;
     },
   };
   port.on("message", (message: MainMessage) => {

@@ -31,6 +31,7 @@ import type {
   ComposeService,
   InputProblem,
   Position,
+  TextObserver,
 } from "../model.js";
 import { scanInterpolations } from "./interpolation.js";
 
@@ -44,9 +45,10 @@ const MAX_PROBLEMS_PER_FILE = 100;
  * Reads the compose files `files` (POSIX paths relative to `root`, an absolute directory) and
  * every file they include.
  */
-export async function readCompose(root: string, files: readonly string[]): Promise<ComposeFacts> {
+export async function readCompose(root: string, files: readonly string[], observe?: TextObserver): Promise<ComposeFacts> {
   const state: ReadState = {
     root,
+    observe,
     read: [],
     secrets: [],
     services: [],
@@ -106,6 +108,7 @@ export async function readCompose(root: string, files: readonly string[]): Promi
 
 interface ReadState {
   readonly root: string;
+  readonly observe: TextObserver | undefined;
   readonly read: string[];
   readonly secrets: ComposeSecretDeclaration[];
   readonly services: ComposeService[];
@@ -190,6 +193,7 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   // A byte order mark would shift every column on the first line by one.
   if (source.charCodeAt(0) === 0xfeff) source = source.slice(1);
   state.read.push(file);
+  state.observe?.(file, source);
 
   // Not the yaml package's `LineCounter`: it only hears of the line breaks its parser reports, and
   // after some syntax errors (e.g. in a block scalar) it misses some, which puts every later

@@ -10,7 +10,7 @@ import {
 } from "@secrets-suite/core";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { validate as generatedValidate } from "../generated/validate-config.js";
-import type { RuleId, Severity } from "../model.js";
+import type { ConfigurableRuleId, Severity } from "../model.js";
 import { RULE_IDS } from "./schema.js";
 
 export type RuleSetting = Severity | "off";
@@ -24,7 +24,7 @@ export interface ScannerConfig {
   readonly ignore: readonly string[];
   readonly services: Readonly<Record<string, readonly string[]>>;
   readonly lowercaseComposeNames: boolean;
-  readonly rules: Readonly<Record<RuleId, RuleSetting>>;
+  readonly rules: Readonly<Record<ConfigurableRuleId, RuleSetting>>;
 }
 
 export const DEFAULT_ENV_EXAMPLE_GLOBS: readonly string[] = [
@@ -35,7 +35,7 @@ export const DEFAULT_ENV_EXAMPLE_GLOBS: readonly string[] = [
   "**/*.env.example",
 ];
 
-export const DEFAULT_SEVERITIES: Readonly<Record<RuleId, Severity>> = {
+export const DEFAULT_SEVERITIES: Readonly<Record<ConfigurableRuleId, Severity>> = {
   "undeclared-in-compose": "error",
   "undeclared-in-env-example": "error",
   "unused-compose-secret": "error",
@@ -54,7 +54,7 @@ interface ConfigInput {
   ignore?: string[];
   services?: Record<string, string[]>;
   lowercaseComposeNames?: boolean;
-  rules?: Partial<Record<RuleId, RuleSetting>>;
+  rules?: Partial<Record<ConfigurableRuleId, RuleSetting>>;
 }
 
 /** Ajv's validator of `configSchema` (schema.ts), compiled ahead of time (scripts/validators.mjs). */
@@ -79,7 +79,7 @@ export function loadScannerConfig(root: string, explicitFile?: string): ScannerC
     const problems = (validate.errors ?? []).map(describe).join("; ");
     throw new SecretsConfigError(`${loaded?.location ?? "configuration"}: ${problems}`);
   }
-  const rules = { ...DEFAULT_SEVERITIES } as Record<RuleId, RuleSetting>;
+  const rules = { ...DEFAULT_SEVERITIES } as Record<ConfigurableRuleId, RuleSetting>;
   for (const id of RULE_IDS) {
     const setting = input.rules?.[id];
     if (setting !== undefined) rules[id] = setting;

@@ -4,9 +4,9 @@
  * run schema`; a test fails when the two drift apart.
  */
 import { secretsSettingsSchema } from "@secrets-suite/core";
-import type { RuleId } from "../model.js";
+import type { ConfigurableRuleId } from "../model.js";
 
-export const RULE_IDS: readonly RuleId[] = [
+export const RULE_IDS: readonly ConfigurableRuleId[] = [
   "undeclared-in-compose",
   "undeclared-in-env-example",
   "unused-compose-secret",

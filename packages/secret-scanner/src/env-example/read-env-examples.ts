@@ -16,7 +16,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parse } from "dotenv";
-import type { ComposeNamedEntry, EnvExampleFacts, InputProblem } from "../model.js";
+import type { ComposeNamedEntry, EnvExampleFacts, InputProblem, TextObserver } from "../model.js";
 
 /** Files larger than this are skipped with a problem. */
 export const MAX_ENV_EXAMPLE_FILE_BYTES = 5 * 1024 * 1024;
@@ -151,7 +151,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
  * keys and problems are sorted by file, then line and column. Problem messages are fixed text
  * with line numbers, never text from the file.
  */
-export async function readEnvExamples(root: string, files: readonly string[]): Promise<EnvExampleFacts> {
+export async function readEnvExamples(root: string, files: readonly string[], observe?: TextObserver): Promise<EnvExampleFacts> {
   const read: string[] = [];
   const keys: ComposeNamedEntry[] = [];
   const problems: InputProblem[] = [];
@@ -161,6 +161,7 @@ export async function readEnvExamples(root: string, files: readonly string[]): P
       const text = await readText(root, file, problems);
       if (text === undefined) continue;
       read.push(file);
+      observe?.(file, text);
       const scan = locateEnvKeys(text);
       for (const key of scan.keys) {
         keys.push({ name: key.name, position: { file, line: key.line, column: key.column } });

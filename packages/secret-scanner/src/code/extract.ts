@@ -1,0 +1,1012 @@
+/**
+ * The extraction pass: one walk over one file's syntax tree (TypeScript's parser, without parent
+ * pointers, JSDoc or binding) that reduces the file to its facts (facts.ts). Identifiers are
+ * resolved by the file's own lexical scopes, built during the same walk and applied at its end,
+ * when every hoisted declaration is known: a parameter or local called `process` shadows the
+ * global, and nothing another file declares or assigns can change what a name refers to. The
+ * tree is not kept.
+ */
+import type { ts } from "ts-morph";
+import {
+  UNKNOWN,
+  type Access,
+  type Call,
+  type ClassFacts,
+  type Decl,
+  type DeclKind,
+  type ExportTarget,
+  type FileFacts,
+  type Fn,
+  type ObjectVal,
+  type Ref,
+  type Val,
+} from "./facts.js";
+import type { TS } from "./syntax.js";
+
+/** Globals an environment read can start from: their calls and members are kept. */
+export const ENV_GLOBALS: ReadonlySet<string> = new Set(["process", "globalThis", "global", "window", "self", "Bun", "Deno"]);
+
+/** Object literals nested deeper than this are not described (large data literals cost memory). */
+const MAX_OBJECT_DEPTH = 6;
+
+export interface ExtractOptions {
+  /**
+   * Names that make a member call worth keeping whatever its object is (`this.vault.getSecret(…)`):
+   * the accessors and the general-purpose environment accessors.
+   */
+  readonly callNames: ReadonlySet<string>;
+}
+
+export interface SyntaxError {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export type Extraction = { readonly facts: FileFacts } | { readonly syntaxError: SyntaxError };
+
+/** Parses one file and reduces it to its facts, or reports its first syntax error. */
+export function extractFacts(t: TS, file: string, text: string, options: ExtractOptions): Extraction {
+  // the script kind (TS, TSX, JS, JSX) follows the file name's extension
+  const sourceFile = t.createSourceFile(file, text, { languageVersion: t.ScriptTarget.ESNext, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false);
+  const diagnostic = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+  if (diagnostic) {
+    const message = t.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]!.replace(/\.$/, "");
+    const { line, character } = t.getLineAndCharacterOfPosition(sourceFile, diagnostic.start);
+    return { syntaxError: { line: line + 1, column: character + 1, message } };
+  }
+  return { facts: new Extractor(t, file, sourceFile, options).run() };
+}
+
+interface Scope {
+  readonly parent: Scope | undefined;
+  /** A function's (or the module's) scope, where `var` declarations go. */
+  readonly isFunction: boolean;
+  names: Map<string, number> | undefined;
+}
+
+interface PendingAccess {
+  readonly o: Val;
+  readonly p: string | undefined;
+  readonly key: Ref | undefined;
+  readonly node: ts.Node;
+  readonly write: boolean;
+}
+
+interface PendingCall {
+  readonly c: Val;
+  readonly a: ReadonlyArray<Val | null>;
+  readonly node: ts.CallExpression;
+  readonly name: string;
+}
+
+interface MutableFn {
+  readonly name: string | undefined;
+  bound: boolean;
+  readonly params: number[];
+}
+
+interface ClassEntry {
+  readonly index: number;
+  readonly statics: ObjectVal;
+}
+
+class Extractor {
+  private readonly K: typeof ts.SyntaxKind;
+  private readonly decls: Decl[] = [];
+  private readonly fns: MutableFn[] = [];
+  private readonly classes: Array<{ instance: Array<readonly [string, Val]> }> = [];
+  private readonly exports = new Map<string, ExportTarget>();
+  private readonly stars: string[] = [];
+  private commonJs: Val | undefined;
+  private readonly pendingAccesses: PendingAccess[] = [];
+  private readonly pendingCalls: PendingCall[] = [];
+  private readonly refs: Array<readonly [Ref, Scope]> = [];
+  private readonly writes: Array<readonly [string, Scope]> = [];
+  private readonly fnOfNode = new Map<ts.Node, number>();
+  private readonly classOfNode = new Map<ts.Node, ClassEntry>();
+  private readonly moduleScope: Scope = { parent: undefined, isFunction: true, names: undefined };
+  private scope: Scope = this.moduleScope;
+  /** The class `this` refers to here, or -1. */
+  private thisClass = -1;
+  /** The class whose constructor is being walked (its `this.x = …` are instance properties), or -1. */
+  private constructorOf = -1;
+  /** Inside a namespace body: `export` there is not the module's. */
+  private namespaceDepth = 0;
+  private readonly ambientFile: boolean;
+  private readonly visitNode = (node: ts.Node): void => this.visit(node);
+
+  constructor(
+    private readonly t: TS,
+    private readonly file: string,
+    private readonly sourceFile: ts.SourceFile,
+    private readonly options: ExtractOptions,
+  ) {
+    this.K = t.SyntaxKind;
+    this.ambientFile = sourceFile.isDeclarationFile;
+  }
+
+  run(): FileFacts {
+    if (!this.ambientFile) for (const statement of this.sourceFile.statements) this.visit(statement);
+    return this.finish();
+  }
+
+  // ---------------------------------------------------------------- scopes and declarations
+
+  private withScope(isFunction: boolean, body: () => void): void {
+    const saved = this.scope;
+    this.scope = { parent: saved, isFunction, names: undefined };
+    try {
+      body();
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  private declare(decl: Decl, scope: Scope = this.scope): number {
+    const index = this.decls.push(decl) - 1;
+    (scope.names ??= new Map()).set(decl.n, index);
+    return index;
+  }
+
+  private functionScope(): Scope {
+    let scope = this.scope;
+    while (!scope.isFunction && scope.parent) scope = scope.parent;
+    return scope;
+  }
+
+  private ref(name: string): Ref {
+    const ref: Ref = { k: "r", n: name, d: -1 };
+    this.refs.push([ref, this.scope]);
+    return ref;
+  }
+
+  /** A reference to a declaration already known (an export of a declaration being made). */
+  private refTo(name: string, index: number): Ref {
+    return { k: "r", n: name, d: index };
+  }
+
+  private newFn(name: string | undefined, bound: boolean, node: ts.Node | undefined): number {
+    const index = this.fns.push({ name, bound, params: [] }) - 1;
+    if (node) this.fnOfNode.set(node, index);
+    return index;
+  }
+
+  private hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+    const modifiers = (node as { modifiers?: ts.NodeArray<ts.ModifierLike> }).modifiers;
+    if (!modifiers) return false;
+    for (const modifier of modifiers) if (modifier.kind === kind) return true;
+    return false;
+  }
+
+  private isExported(node: ts.Node): boolean {
+    return this.namespaceDepth === 0 && this.hasModifier(node, this.K.ExportKeyword);
+  }
+
+  // ---------------------------------------------------------------- the walk
+
+  private visit(node: ts.Node): void {
+    const K = this.K;
+    const kind = node.kind;
+    if (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) return; // types hold no reads
+    switch (kind) {
+      case K.Identifier:
+      case K.StringLiteral:
+      case K.NumericLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+      case K.InterfaceDeclaration:
+      case K.TypeAliasDeclaration:
+        return;
+      case K.VariableStatement: {
+        const statement = node as ts.VariableStatement;
+        if (this.hasModifier(statement, K.DeclareKeyword)) return;
+        this.visitVariableList(statement.declarationList, this.isExported(statement));
+        return;
+      }
+      case K.VariableDeclarationList:
+        this.visitVariableList(node as ts.VariableDeclarationList, false);
+        return;
+      case K.FunctionDeclaration:
+        this.visitFunctionDeclaration(node as ts.FunctionDeclaration);
+        return;
+      case K.FunctionExpression:
+      case K.ArrowFunction:
+      case K.MethodDeclaration:
+      case K.Constructor:
+      case K.GetAccessor:
+      case K.SetAccessor: {
+        const fn = node as ts.FunctionLikeDeclaration;
+        if (!fn.body) return;
+        const name = fn.name && (this.t.isIdentifier(fn.name) || this.t.isStringLiteral(fn.name)) ? fn.name.text : undefined;
+        this.visitFunctionLike(fn, this.fnOfNode.get(fn) ?? this.newFn(name, kind !== K.FunctionExpression && kind !== K.ArrowFunction, fn));
+        return;
+      }
+      case K.ClassDeclaration:
+      case K.ClassExpression:
+        this.visitClass(node as ts.ClassLikeDeclaration);
+        return;
+      case K.ClassStaticBlockDeclaration: {
+        const savedThis = this.thisClass;
+        this.thisClass = -1;
+        this.withScope(true, () => this.t.forEachChild(node, this.visitNode));
+        this.thisClass = savedThis;
+        return;
+      }
+      case K.ImportDeclaration:
+        this.visitImport(node as ts.ImportDeclaration);
+        return;
+      case K.ImportEqualsDeclaration:
+        this.visitImportEquals(node as ts.ImportEqualsDeclaration);
+        return;
+      case K.ExportDeclaration:
+        this.visitExportDeclaration(node as ts.ExportDeclaration);
+        return;
+      case K.ExportAssignment: {
+        const assignment = node as ts.ExportAssignment;
+        const value = this.valOf(assignment.expression, true);
+        if (assignment.isExportEquals) this.commonJs = value;
+        else this.exports.set("default", { v: value });
+        this.visit(assignment.expression);
+        return;
+      }
+      case K.EnumDeclaration:
+        this.visitEnum(node as ts.EnumDeclaration);
+        return;
+      case K.ModuleDeclaration:
+        this.visitNamespace(node as ts.ModuleDeclaration);
+        return;
+      case K.Block:
+      case K.ForStatement:
+      case K.ForInStatement:
+      case K.ForOfStatement:
+      case K.CaseBlock:
+        this.withScope(false, () => this.t.forEachChild(node, this.visitNode));
+        return;
+      case K.CatchClause: {
+        const clause = node as ts.CatchClause;
+        this.withScope(false, () => {
+          if (clause.variableDeclaration) this.bindName(clause.variableDeclaration.name, "let", UNKNOWN, false);
+          for (const statement of clause.block.statements) this.visit(statement);
+        });
+        return;
+      }
+      case K.CallExpression:
+        this.visitCall(node as ts.CallExpression);
+        return;
+      case K.PropertyAccessExpression:
+      case K.ElementAccessExpression:
+        this.visitChain(node as ts.Expression, false);
+        return;
+      case K.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        const operator = binary.operatorToken.kind;
+        if (operator >= K.FirstAssignment && operator <= K.LastAssignment) {
+          this.visitAssignment(binary, operator === K.EqualsToken);
+          return;
+        }
+        break;
+      }
+      case K.DeleteExpression:
+        this.visitChain((node as ts.DeleteExpression).expression, true);
+        return;
+      case K.PrefixUnaryExpression:
+      case K.PostfixUnaryExpression: {
+        const unary = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (unary.operator === K.PlusPlusToken || unary.operator === K.MinusMinusToken) this.markWritten(unary.operand);
+        break;
+      }
+      default:
+        break;
+    }
+    this.t.forEachChild(node, this.visitNode);
+  }
+
+  private visitVariableList(list: ts.VariableDeclarationList, exported: boolean): void {
+    const flags = list.flags;
+    const N = this.t.NodeFlags;
+    // `using` and `await using` bind like `const`
+    const kind: DeclKind = flags & (N.Const | N.Using) ? "const" : flags & N.Let ? "let" : "var";
+    for (const declaration of list.declarations) {
+      const initializer = declaration.initializer;
+      const init = initializer ? this.valOf(initializer, this.t.isIdentifier(declaration.name)) : undefined;
+      this.bindName(declaration.name, kind, init, exported);
+      if (initializer && this.t.isObjectBindingPattern(declaration.name)) this.patternAccesses(declaration.name, init!);
+      if (initializer) this.visit(initializer);
+    }
+  }
+
+  /** Declares the names a binding binds, each with the part of `init` it takes. */
+  private bindName(name: ts.BindingName, kind: DeclKind, init: Val | undefined, exported: boolean): void {
+    const t = this.t;
+    if (t.isIdentifier(name)) {
+      const scope = kind === "var" ? this.functionScope() : this.scope;
+      const index = this.declare(init ? { n: name.text, kind, init } : { n: name.text, kind }, scope);
+      if (exported) this.exports.set(name.text, { v: this.refTo(name.text, index) });
+      return;
+    }
+    for (const element of name.elements) {
+      if (t.isOmittedExpression(element)) continue;
+      if (element.initializer) this.visit(element.initializer);
+      let part: Val = UNKNOWN;
+      if (init && t.isObjectBindingPattern(name)) {
+        if (element.dotDotDotToken) {
+          part = { k: "o", props: [], spreads: [init], frozen: false };
+        } else {
+          const key = this.bindingKey(element);
+          if (key !== undefined) part = { k: "m", o: init, p: key };
+        }
+      }
+      this.bindName(element.name, kind, part, exported);
+    }
+  }
+
+  /** The property a binding element takes: `{ a }`, `{ a: b }`, `{ "a": b }`, `{ ["a"]: b }`. */
+  private bindingKey(element: ts.BindingElement): string | undefined {
+    if (element.propertyName) return this.propertyKey(element.propertyName);
+    return this.t.isIdentifier(element.name) ? element.name.text : undefined;
+  }
+
+  /** `{ A, B: b, C = 1 } = base`: each static key is a read of the base's member. */
+  private patternAccesses(pattern: ts.ObjectBindingPattern, base: Val): void {
+    for (const element of pattern.elements) {
+      if (element.dotDotDotToken) continue;
+      const key = this.bindingKey(element);
+      if (key === undefined) continue;
+      this.pendingAccesses.push({ o: base, p: key, key: undefined, node: element.propertyName ?? element.name, write: false });
+      if (this.t.isObjectBindingPattern(element.name)) this.patternAccesses(element.name, { k: "m", o: base, p: key });
+    }
+  }
+
+  private visitFunctionDeclaration(node: ts.FunctionDeclaration): void {
+    if (!node.body || this.hasModifier(node, this.K.DeclareKeyword)) return; // overloads and ambient declarations
+    const isDefault = this.hasModifier(node, this.K.DefaultKeyword);
+    const name = node.name?.text;
+    const fn = this.newFn(name ?? (isDefault ? "default" : undefined), true, node);
+    let value: Val = { k: "f", f: fn };
+    if (name !== undefined) value = this.refTo(name, this.declare({ n: name, kind: "function", init: value }));
+    if (this.isExported(node)) this.exports.set(isDefault ? "default" : name!, { v: value });
+    this.visitFunctionLike(node, fn);
+  }
+
+  private visitFunctionLike(node: ts.FunctionLikeDeclaration, fnIndex: number): void {
+    const t = this.t;
+    const K = this.K;
+    const savedThis = this.thisClass;
+    const savedConstructor = this.constructorOf;
+    if (node.kind !== K.ArrowFunction) {
+      // `this` of a plain function is not the class's; a method's is set by visitClass
+      if (node.kind === K.FunctionExpression || node.kind === K.FunctionDeclaration) this.thisClass = -1;
+      this.constructorOf = node.kind === K.Constructor ? this.thisClass : -1;
+    }
+    this.withScope(true, () => {
+      if (node.kind === K.FunctionExpression && node.name) {
+        this.declare({ n: node.name.text, kind: "function", init: { k: "f", f: fnIndex } });
+      }
+      const params = this.fns[fnIndex]!.params;
+      for (const parameter of node.parameters) {
+        if (t.isIdentifier(parameter.name) && parameter.name.text === "this") continue;
+        const def = parameter.initializer ? this.valOf(parameter.initializer, false) : undefined;
+        if (t.isIdentifier(parameter.name)) {
+          const decl: Decl = {
+            n: parameter.name.text,
+            kind: "param",
+            fn: fnIndex,
+            index: params.length,
+            ...(parameter.dotDotDotToken ? { rest: true } : {}),
+            ...(def ? { def } : {}),
+          };
+          params.push(this.declare(decl));
+        } else {
+          this.bindName(parameter.name, "let", def ?? UNKNOWN, false);
+          if (def && t.isObjectBindingPattern(parameter.name)) this.patternAccesses(parameter.name, def);
+          params.push(-1);
+        }
+        if (parameter.initializer) this.visit(parameter.initializer);
+      }
+      const body = node.body;
+      if (!body) return;
+      if (t.isBlock(body)) for (const statement of body.statements) this.visit(statement);
+      else this.visit(body);
+    });
+    this.thisClass = savedThis;
+    this.constructorOf = savedConstructor;
+  }
+
+  private visitClass(node: ts.ClassLikeDeclaration): void {
+    const t = this.t;
+    const K = this.K;
+    if (this.hasModifier(node, K.DeclareKeyword)) return;
+    const entry = this.classEntry(node);
+    if (t.isClassDeclaration(node)) {
+      let value: Val = entry.statics;
+      if (node.name) value = this.refTo(node.name.text, this.declare({ n: node.name.text, kind: "class", init: entry.statics }));
+      if (this.isExported(node)) {
+        this.exports.set(this.hasModifier(node, K.DefaultKeyword) ? "default" : (node.name?.text ?? "default"), { v: value });
+      }
+    }
+    const savedThis = this.thisClass;
+    this.thisClass = entry.index;
+    for (const clause of node.heritageClauses ?? []) for (const type of clause.types) this.visit(type.expression);
+    for (const member of node.members) {
+      if (t.isPropertyDeclaration(member)) {
+        if (member.initializer) this.visit(member.initializer);
+        if (member.name && t.isComputedPropertyName(member.name)) this.visit(member.name.expression);
+      } else {
+        this.visit(member);
+      }
+    }
+    this.thisClass = savedThis;
+  }
+
+  /** The class's facts, made once: its static side as an object, its instance properties. */
+  private classEntry(node: ts.ClassLikeDeclaration): ClassEntry {
+    const existing = this.classOfNode.get(node);
+    if (existing) return existing;
+    const t = this.t;
+    const K = this.K;
+    const index = this.classes.push({ instance: [] }) - 1;
+    const statics: Array<readonly [string, Val]> = [];
+    const savedThis = this.thisClass;
+    this.thisClass = index;
+    for (const member of node.members) {
+      if (!member.name) continue;
+      const key = this.propertyKey(member.name);
+      if (key === undefined) continue;
+      const isStatic = this.hasModifier(member, K.StaticKeyword);
+      if (t.isMethodDeclaration(member) && member.body) {
+        const fn = this.newFn(key, true, member);
+        if (isStatic) statics.push([key, { k: "f", f: fn }]);
+      } else if (t.isPropertyDeclaration(member) && member.initializer) {
+        const value = this.valOf(member.initializer, true);
+        if (isStatic) statics.push([key, value]);
+        else this.classes[index]!.instance.push([key, value]);
+      }
+    }
+    this.thisClass = savedThis;
+    const entry: ClassEntry = { index, statics: { k: "o", props: statics, spreads: [], frozen: false } };
+    this.classOfNode.set(node, entry);
+    return entry;
+  }
+
+  private visitImport(node: ts.ImportDeclaration): void {
+    const clause = node.importClause;
+    if (!clause || clause.isTypeOnly || !this.t.isStringLiteral(node.moduleSpecifier)) return;
+    const from = node.moduleSpecifier.text;
+    const scope = this.moduleScope;
+    if (clause.name) this.declare({ n: clause.name.text, kind: "import", from, imported: "default" }, scope);
+    const named = clause.namedBindings;
+    if (!named) return;
+    if (this.t.isNamespaceImport(named)) {
+      this.declare({ n: named.name.text, kind: "import", from, imported: "*" }, scope);
+      return;
+    }
+    for (const element of named.elements) {
+      if (element.isTypeOnly) continue;
+      this.declare({ n: element.name.text, kind: "import", from, imported: (element.propertyName ?? element.name).text }, scope);
+    }
+  }
+
+  private visitImportEquals(node: ts.ImportEqualsDeclaration): void {
+    if (node.isTypeOnly) return;
+    const reference = node.moduleReference;
+    const decl: Decl =
+      this.t.isExternalModuleReference(reference) && this.t.isStringLiteral(reference.expression)
+        ? { n: node.name.text, kind: "import", from: reference.expression.text, imported: "*" }
+        : { n: node.name.text, kind: "other" };
+    const index = this.declare(decl);
+    if (this.isExported(node)) this.exports.set(node.name.text, { v: this.refTo(node.name.text, index) });
+  }
+
+  private visitExportDeclaration(node: ts.ExportDeclaration): void {
+    if (node.isTypeOnly || this.namespaceDepth > 0) return;
+    const from = node.moduleSpecifier && this.t.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
+    const clause = node.exportClause;
+    if (!clause) {
+      if (from !== undefined) this.stars.push(from);
+      return;
+    }
+    if (this.t.isNamespaceExport(clause)) {
+      if (from !== undefined) this.exports.set(clause.name.text, { from, imported: "*" });
+      return;
+    }
+    for (const element of clause.elements) {
+      if (element.isTypeOnly) continue;
+      const local = (element.propertyName ?? element.name).text;
+      const exported = element.name.text;
+      if (from !== undefined) this.exports.set(exported, { from, imported: local });
+      else this.exports.set(exported, { v: this.refAt(local, this.moduleScope) });
+    }
+  }
+
+  private refAt(name: string, scope: Scope): Ref {
+    const ref: Ref = { k: "r", n: name, d: -1 };
+    this.refs.push([ref, scope]);
+    return ref;
+  }
+
+  private visitEnum(node: ts.EnumDeclaration): void {
+    if (this.hasModifier(node, this.K.DeclareKeyword)) return;
+    const props: Array<readonly [string, Val]> = [];
+    for (const member of node.members) {
+      const key = this.propertyKey(member.name);
+      if (key === undefined) continue;
+      const literal = member.initializer ? this.stringOf(member.initializer) : undefined;
+      props.push([key, literal === undefined ? UNKNOWN : { k: "s", v: literal }]);
+    }
+    const index = this.declare({ n: node.name.text, kind: "enum", init: { k: "o", props, spreads: [], frozen: true } });
+    if (this.isExported(node)) this.exports.set(node.name.text, { v: this.refTo(node.name.text, index) });
+  }
+
+  private visitNamespace(node: ts.ModuleDeclaration): void {
+    // `declare module "x"`, `declare global`, `declare namespace`: descriptions of what exists elsewhere
+    if (this.hasModifier(node, this.K.DeclareKeyword) || !this.t.isIdentifier(node.name)) return;
+    this.declare({ n: node.name.text, kind: "other" });
+    this.namespaceDepth++;
+    this.withScope(false, () => {
+      if (node.body) this.t.forEachChild(node.body, this.visitNode);
+    });
+    this.namespaceDepth--;
+  }
+
+  private visitCall(call: ts.CallExpression): void {
+    const t = this.t;
+    const callee = call.expression;
+    if (callee.kind !== this.K.ImportKeyword && callee.kind !== this.K.SuperKeyword) {
+      const c = this.valOf(callee, false);
+      const args: Array<Val | null> = [];
+      for (const argument of call.arguments) args.push(t.isSpreadElement(argument) ? null : this.valOf(argument, false));
+      this.pendingCalls.push({ c, a: args, node: call, name: this.calleeName(callee) });
+    }
+    this.visit(callee);
+    for (const argument of call.arguments) this.visit(argument);
+  }
+
+  private calleeName(callee: ts.Expression): string {
+    const inner = this.unwrap(callee);
+    if (this.t.isIdentifier(inner)) return inner.text;
+    if (this.t.isPropertyAccessExpression(inner)) return inner.name.text;
+    if (this.t.isElementAccessExpression(inner)) return this.stringOf(inner.argumentExpression) ?? "";
+    return "";
+  }
+
+  /**
+   * A member chain (`a.b["c"].d`), from its outermost access: records each level's read (the
+   * outermost one is a write when `write`), then walks what is not part of the chain.
+   */
+  private visitChain(expression: ts.Expression, write: boolean): void {
+    const t = this.t;
+    const levels: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
+    let current = this.unwrap(expression);
+    while (t.isPropertyAccessExpression(current) || t.isElementAccessExpression(current)) {
+      levels.push(current);
+      current = this.unwrap(current.expression);
+    }
+    if (levels.length === 0) {
+      this.visit(current);
+      return;
+    }
+    const root = this.rootVal(current);
+    if (root.k === "?" || root.k === "req") this.visit(current);
+    let object = root;
+    for (let index = levels.length - 1; index >= 0; index--) {
+      const level = levels[index]!;
+      const isWrite = write && index === 0;
+      if (t.isPropertyAccessExpression(level)) {
+        const key = level.name.text;
+        if (object.k !== "?") this.pendingAccesses.push({ o: object, p: key, key: undefined, node: level.name, write: isWrite });
+        object = object.k === "?" ? UNKNOWN : { k: "m", o: object, p: key };
+        continue;
+      }
+      const argument = level.argumentExpression;
+      const key = this.stringOf(argument);
+      if (key !== undefined) {
+        if (object.k !== "?") this.pendingAccesses.push({ o: object, p: key, key: undefined, node: argument, write: isWrite });
+        object = object.k === "?" ? UNKNOWN : { k: "m", o: object, p: key };
+        continue;
+      }
+      const inner = this.unwrap(argument);
+      if (object.k !== "?" && t.isIdentifier(inner)) {
+        this.pendingAccesses.push({ o: object, p: undefined, key: this.ref(inner.text), node: argument, write: isWrite });
+      }
+      this.visit(argument);
+      object = UNKNOWN;
+    }
+  }
+
+  /** The value a member chain starts from; calls and other expressions are unknown. */
+  private rootVal(node: ts.Expression): Val {
+    const t = this.t;
+    if (t.isIdentifier(node)) return this.ref(node.text);
+    if (t.isMetaProperty(node)) return node.keywordToken === this.K.ImportKeyword && node.name.text === "meta" ? { k: "meta" } : UNKNOWN;
+    if (node.kind === this.K.ThisKeyword) return this.thisClass >= 0 ? { k: "this", c: this.thisClass } : UNKNOWN;
+    if (t.isCallExpression(node)) return this.requireVal(node) ?? UNKNOWN;
+    return UNKNOWN;
+  }
+
+  private visitAssignment(binary: ts.BinaryExpression, plain: boolean): void {
+    const t = this.t;
+    const left = this.unwrap(binary.left);
+    if (plain && (t.isObjectLiteralExpression(left) || t.isArrayLiteralExpression(left))) {
+      this.assignmentTargets(left, this.valOf(binary.right, false));
+      this.visit(binary.right);
+      return;
+    }
+    if (t.isIdentifier(left)) {
+      this.markWritten(left);
+    } else if (t.isPropertyAccessExpression(left) || t.isElementAccessExpression(left)) {
+      if (plain) this.noteMemberAssignment(left, binary.right);
+      this.visitChain(left, plain);
+    } else {
+      this.visit(left);
+    }
+    this.visit(binary.right);
+  }
+
+  /** `module.exports = …`, `exports.a = …`, and `this.a = …` in a constructor. */
+  private noteMemberAssignment(left: ts.PropertyAccessExpression | ts.ElementAccessExpression, right: ts.Expression): void {
+    const t = this.t;
+    const key = t.isPropertyAccessExpression(left) ? left.name.text : this.stringOf(left.argumentExpression);
+    if (key === undefined) return;
+    const object = this.unwrap(left.expression);
+    if (t.isIdentifier(object)) {
+      if (object.text === "module" && key === "exports" && !this.isDeclared("module")) this.commonJs = this.valOf(right, true);
+      else if (object.text === "exports" && !this.isDeclared("exports")) this.exports.set(key, { v: this.valOf(right, true) });
+      return;
+    }
+    if (object.kind === this.K.ThisKeyword && this.constructorOf >= 0) {
+      this.classes[this.constructorOf]!.instance.push([key, this.valOf(right, true)]);
+      return;
+    }
+    if (
+      t.isPropertyAccessExpression(object) &&
+      t.isIdentifier(object.expression) &&
+      object.expression.text === "module" &&
+      object.name.text === "exports" &&
+      !this.isDeclared("module")
+    ) {
+      this.exports.set(key, { v: this.valOf(right, true) });
+    }
+  }
+
+  /** Whether a name is declared in the scopes seen so far (for CommonJS's `module` and `exports`). */
+  private isDeclared(name: string): boolean {
+    for (let scope: Scope | undefined = this.scope; scope; scope = scope.parent) if (scope.names?.has(name)) return true;
+    return false;
+  }
+
+  /** `({ A, b: B } = base)` and `[a, b] = …`: writes to the targets, reads of the base's members. */
+  private assignmentTargets(target: ts.Expression, base: Val): void {
+    const t = this.t;
+    if (t.isArrayLiteralExpression(target)) {
+      for (const element of target.elements) {
+        const inner = this.unwrap(t.isSpreadElement(element) ? element.expression : element);
+        if (t.isBinaryExpression(inner) && inner.operatorToken.kind === this.K.EqualsToken) {
+          this.assignmentTargets(this.unwrap(inner.left), UNKNOWN);
+          this.visit(inner.right);
+        } else {
+          this.assignmentTargets(inner, UNKNOWN);
+        }
+      }
+      return;
+    }
+    if (t.isObjectLiteralExpression(target)) {
+      for (const property of target.properties) {
+        if (t.isShorthandPropertyAssignment(property)) {
+          this.markWritten(property.name);
+          if (base.k !== "?") this.pendingAccesses.push({ o: base, p: property.name.text, key: undefined, node: property.name, write: false });
+          if (property.objectAssignmentInitializer) this.visit(property.objectAssignmentInitializer);
+        } else if (t.isPropertyAssignment(property)) {
+          const key = this.propertyKey(property.name);
+          if (key !== undefined && base.k !== "?") this.pendingAccesses.push({ o: base, p: key, key: undefined, node: property.name, write: false });
+          let value = this.unwrap(property.initializer);
+          if (t.isBinaryExpression(value) && value.operatorToken.kind === this.K.EqualsToken) {
+            this.visit(value.right);
+            value = this.unwrap(value.left);
+          }
+          this.assignmentTargets(value, key === undefined || base.k === "?" ? UNKNOWN : { k: "m", o: base, p: key });
+        } else if (t.isSpreadAssignment(property)) {
+          this.assignmentTargets(this.unwrap(property.expression), UNKNOWN);
+        }
+      }
+      return;
+    }
+    if (t.isIdentifier(target)) {
+      this.markWritten(target);
+      return;
+    }
+    if (t.isPropertyAccessExpression(target) || t.isElementAccessExpression(target)) {
+      this.visitChain(target, true);
+      return;
+    }
+    this.visit(target);
+  }
+
+  private markWritten(target: ts.Expression): void {
+    const inner = this.unwrap(target);
+    if (this.t.isIdentifier(inner)) this.writes.push([inner.text, this.scope]);
+    else this.visit(target);
+  }
+
+  // ---------------------------------------------------------------- values
+
+  /** The expression inside type-only wrappers and parentheses: `(x as T)!` → `x`. */
+  private unwrap(node: ts.Expression): ts.Expression {
+    const K = this.K;
+    let current = node;
+    for (;;) {
+      switch (current.kind) {
+        case K.ParenthesizedExpression:
+        case K.AsExpression:
+        case K.SatisfiesExpression:
+        case K.NonNullExpression:
+        case K.TypeAssertionExpression:
+          current = (current as ts.ParenthesizedExpression).expression;
+          continue;
+        default:
+          return current;
+      }
+    }
+  }
+
+  private stringOf(node: ts.Expression): string | undefined {
+    const inner = this.unwrap(node);
+    if (this.t.isStringLiteral(inner) || this.t.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
+    return undefined;
+  }
+
+  private propertyKey(name: ts.PropertyName | ts.BindingName): string | undefined {
+    const t = this.t;
+    if (t.isIdentifier(name) || t.isStringLiteral(name) || t.isNoSubstitutionTemplateLiteral(name) || t.isNumericLiteral(name)) {
+      return name.text;
+    }
+    if (t.isPrivateIdentifier(name)) return name.text;
+    if (t.isComputedPropertyName(name)) return this.stringOf(name.expression);
+    return undefined;
+  }
+
+  /** `require("s")` and `await import("s")`. */
+  private requireVal(node: ts.Expression): Val | undefined {
+    const t = this.t;
+    const inner = this.unwrap(node);
+    if (t.isAwaitExpression(inner)) {
+      const call = this.unwrap(inner.expression);
+      if (t.isCallExpression(call) && call.expression.kind === this.K.ImportKeyword && call.arguments.length > 0) {
+        const specifier = this.stringOf(call.arguments[0]!);
+        return specifier === undefined ? undefined : { k: "req", s: specifier };
+      }
+      return undefined;
+    }
+    if (!t.isCallExpression(inner) || inner.arguments.length !== 1) return undefined;
+    const callee = this.unwrap(inner.expression);
+    if (!t.isIdentifier(callee) || callee.text !== "require") return undefined;
+    const specifier = this.stringOf(inner.arguments[0]!);
+    return specifier === undefined ? undefined : { k: "req", s: specifier, r: this.ref("require") };
+  }
+
+  /**
+   * What an expression is, as far as names and the environment go. `bound`: the expression is
+   * bound to a name or property, so a function it is can be called by that name.
+   */
+  private valOf(node: ts.Expression, bound: boolean, frozen = false, depth = 0): Val {
+    const t = this.t;
+    const K = this.K;
+    let inner = node;
+    for (;;) {
+      if (inner.kind === K.AsExpression) {
+        const as = inner as ts.AsExpression;
+        if (t.isTypeReferenceNode(as.type) && t.isIdentifier(as.type.typeName) && as.type.typeName.text === "const") frozen = true;
+        inner = as.expression;
+      } else if (
+        inner.kind === K.ParenthesizedExpression ||
+        inner.kind === K.SatisfiesExpression ||
+        inner.kind === K.NonNullExpression ||
+        inner.kind === K.TypeAssertionExpression
+      ) {
+        inner = (inner as ts.ParenthesizedExpression).expression;
+      } else {
+        break;
+      }
+    }
+    switch (inner.kind) {
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        return { k: "s", v: (inner as ts.StringLiteral).text };
+      case K.Identifier:
+        return this.ref((inner as ts.Identifier).text);
+      case K.ThisKeyword:
+        return this.thisClass >= 0 ? { k: "this", c: this.thisClass } : UNKNOWN;
+      case K.MetaProperty:
+        return this.rootVal(inner);
+      case K.PropertyAccessExpression: {
+        const access = inner as ts.PropertyAccessExpression;
+        const object = this.valOf(access.expression, false, false, depth + 1);
+        return object.k === "?" ? UNKNOWN : { k: "m", o: object, p: access.name.text };
+      }
+      case K.ElementAccessExpression: {
+        const access = inner as ts.ElementAccessExpression;
+        const key = this.stringOf(access.argumentExpression);
+        if (key === undefined) return UNKNOWN;
+        const object = this.valOf(access.expression, false, false, depth + 1);
+        return object.k === "?" ? UNKNOWN : { k: "m", o: object, p: key };
+      }
+      case K.CallExpression: {
+        const call = inner as ts.CallExpression;
+        const required = this.requireVal(call);
+        if (required) return required;
+        const callee = this.unwrap(call.expression);
+        if (
+          t.isPropertyAccessExpression(callee) &&
+          callee.name.text === "freeze" &&
+          t.isIdentifier(callee.expression) &&
+          callee.expression.text === "Object" &&
+          call.arguments.length > 0
+        ) {
+          return this.valOf(call.arguments[0]!, bound, true, depth);
+        }
+        return UNKNOWN;
+      }
+      case K.AwaitExpression:
+        return this.requireVal(inner) ?? UNKNOWN;
+      case K.ObjectLiteralExpression:
+        return depth > MAX_OBJECT_DEPTH ? UNKNOWN : this.objectVal(inner as ts.ObjectLiteralExpression, frozen, depth);
+      case K.ArrowFunction:
+      case K.FunctionExpression: {
+        const existing = this.fnOfNode.get(inner);
+        if (existing !== undefined) {
+          if (bound) this.fns[existing]!.bound = true;
+          return { k: "f", f: existing };
+        }
+        const name = t.isFunctionExpression(inner) && inner.name ? inner.name.text : undefined;
+        return { k: "f", f: this.newFn(name, bound, inner) };
+      }
+      case K.ClassExpression:
+        return this.classEntry(inner as ts.ClassExpression).statics;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private objectVal(object: ts.ObjectLiteralExpression, frozen: boolean, depth: number): ObjectVal {
+    const t = this.t;
+    const props: Array<readonly [string, Val]> = [];
+    const spreads: Val[] = [];
+    for (const property of object.properties) {
+      if (t.isSpreadAssignment(property)) {
+        spreads.push(this.valOf(property.expression, false, false, depth + 1));
+        continue;
+      }
+      const key = property.name ? this.propertyKey(property.name) : undefined;
+      if (key === undefined) continue;
+      if (t.isPropertyAssignment(property)) props.push([key, this.valOf(property.initializer, true, frozen, depth + 1)]);
+      else if (t.isShorthandPropertyAssignment(property)) props.push([key, this.ref(property.name.text)]);
+      else if (t.isMethodDeclaration(property) && property.body) props.push([key, { k: "f", f: this.newFn(key, true, property) }]);
+      else props.push([key, UNKNOWN]); // a getter or setter: not a constant
+    }
+    return { k: "o", props, spreads, frozen };
+  }
+
+  // ---------------------------------------------------------------- the facts
+
+  private finish(): FileFacts {
+    for (const [ref, scope] of this.refs) ref.d = lookup(ref.n, scope);
+    for (const [name, scope] of this.writes) {
+      const index = lookup(name, scope);
+      if (index >= 0) this.decls[index]!.assigned = true;
+    }
+    const sourceFile = this.sourceFile;
+    const relevance = new Relevance(this.decls, this.classes);
+    const accesses: Access[] = [];
+    for (const access of this.pendingAccesses) {
+      if (!relevance.mayBeEnv(access.o)) continue;
+      if (access.p === undefined && access.key === undefined) continue;
+      const pos = access.node.getStart(sourceFile);
+      accesses.push({
+        o: access.o,
+        p: access.p,
+        ...(access.key ? { key: access.key } : {}),
+        pos,
+        ...(access.write ? { write: true as const } : {}),
+      });
+    }
+    const calls: Call[] = [];
+    for (const call of this.pendingCalls) {
+      if (!this.callMayMatter(call)) continue;
+      const argPos: number[] = [];
+      for (const argument of call.node.arguments) argPos.push(argument.getStart(sourceFile));
+      calls.push({ c: call.c, a: call.a, pos: call.node.getStart(sourceFile), argPos, name: call.name });
+    }
+    const classes: ClassFacts[] = this.classes;
+    const fns: Fn[] = this.fns;
+    return {
+      file: this.file,
+      decls: this.decls,
+      fns,
+      classes,
+      calls,
+      accesses,
+      exports: this.exports,
+      stars: this.stars,
+      ...(this.commonJs ? { commonJs: this.commonJs } : {}),
+      lineStarts: sourceFile.getLineStarts(),
+    };
+  }
+
+  /**
+   * A call can be an accessor call (or a wrapper's, or an environment accessor's) when it is made
+   * through something the file declares or imports, through an accessor's name, or on an
+   * environment object (`Deno.env.get`). Calls of other globals (`console.log`) cannot.
+   */
+  private callMayMatter(call: PendingCall): boolean {
+    const names = this.options.callNames;
+    let callee = call.c;
+    if (callee.k === "m" && names.has(callee.p)) return true;
+    while (callee.k === "m") callee = callee.o;
+    if (callee.k !== "r") return false;
+    if (names.has(callee.n)) return true;
+    return callee.d >= 0 ? this.decls[callee.d]!.kind !== "param" : ENV_GLOBALS.has(callee.n);
+  }
+}
+
+function lookup(name: string, scope: Scope): number {
+  for (let current: Scope | undefined = scope; current; current = current.parent) {
+    const index = current.names?.get(name);
+    if (index !== undefined) return index;
+  }
+  return -1;
+}
+
+/**
+ * Whether a value may be (or lead to) the environment, judged within the file: it starts from an
+ * environment global, `import.meta`, a `require`, an import (decided across files), or a local
+ * whose value does. Member reads of anything else are dropped before they are kept as facts.
+ */
+class Relevance {
+  private readonly memo = new Map<number, boolean>();
+  private readonly classMemo = new Map<number, boolean>();
+
+  constructor(
+    private readonly decls: readonly Decl[],
+    private readonly classes: ReadonlyArray<{ readonly instance: ReadonlyArray<readonly [string, Val]> }>,
+  ) {}
+
+  mayBeEnv(value: Val): boolean {
+    let root = value;
+    while (root.k === "m") root = root.o;
+    switch (root.k) {
+      case "meta":
+      case "req":
+        return true;
+      case "r":
+        return root.d < 0 ? ENV_GLOBALS.has(root.n) : this.declMayBeEnv(root.d);
+      case "o":
+        return root.spreads.some((spread) => this.mayBeEnv(spread)) || root.props.some(([, prop]) => this.mayBeEnv(prop));
+      case "this":
+        return this.classMayBeEnv(root.c);
+      default:
+        return false;
+    }
+  }
+
+  private declMayBeEnv(index: number): boolean {
+    const known = this.memo.get(index);
+    if (known !== undefined) return known;
+    this.memo.set(index, false); // cycles lead nowhere
+    const decl = this.decls[index]!;
+    const result =
+      decl.kind === "import" ||
+      ((decl.kind === "const" || decl.kind === "let" || decl.kind === "var" || decl.kind === "class") &&
+        decl.init !== undefined &&
+        this.mayBeEnv(decl.init));
+    this.memo.set(index, result);
+    return result;
+  }
+
+  private classMayBeEnv(index: number): boolean {
+    const known = this.classMemo.get(index);
+    if (known !== undefined) return known;
+    this.classMemo.set(index, false);
+    const result = this.classes[index]!.instance.some(([, value]) => this.mayBeEnv(value));
+    this.classMemo.set(index, result);
+    return result;
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * What one code file tells about secrets and the environment, as plain data: the output of the
+ * extraction pass (extract.ts, one walk over one file's syntax tree) and the input of the linking
+ * pass (link.ts, which resolves across files). Nothing here refers to a syntax tree, so a file's
+ * tree is dropped as soon as its facts exist, and facts cross threads as they are.
+ *
+ * Names are resolved within the file by its own lexical scopes when the facts are made: a `Ref`
+ * says which declaration of the file an identifier refers to, or that it refers to none (a
+ * global). Nothing another file declares can change that.
+ */
+
+/** A value as far as it can be known without running the code. */
+export type Val =
+  /** A string literal or a template literal without substitutions. */
+  | { readonly k: "s"; readonly v: string }
+  /** An identifier: `d` is the index of the file's declaration it refers to, or -1 for a global. */
+  | Ref
+  /** `o.p`, `o["p"]`. */
+  | { readonly k: "m"; readonly o: Val; readonly p: string }
+  /** `import.meta`. */
+  | { readonly k: "meta" }
+  /**
+   * `require("s")` (`r` is the `require` identifier, resolved like any other: a local function
+   * called require is not Node's) or `await import("s")` (no `r`).
+   */
+  | { readonly k: "req"; readonly s: string; readonly r?: Ref }
+  /** An object literal, or a class's static side. */
+  | ObjectVal
+  /** A function literal or declaration: the index of its entry in `FileFacts.fns`. */
+  | { readonly k: "f"; readonly f: number }
+  /** `this` inside a class member: the index of the class in `FileFacts.classes`. */
+  | { readonly k: "this"; readonly c: number }
+  /** Anything else. */
+  | { readonly k: "?" };
+
+export interface Ref {
+  readonly k: "r";
+  readonly n: string;
+  /** Resolved after the file's walk: hoisted declarations are known only then. */
+  d: number;
+}
+
+export interface ObjectVal {
+  readonly k: "o";
+  /** Properties with a static key, in source order (the last one of a key wins, as at run time). */
+  readonly props: ReadonlyArray<readonly [key: string, value: Val]>;
+  /** `...x` entries: an object spread from the environment is a copy of it. */
+  readonly spreads: readonly Val[];
+  /** `as const`, `Object.freeze(…)`, or inside such a literal: its values cannot change. */
+  readonly frozen: boolean;
+}
+
+export type DeclKind = "const" | "let" | "var" | "param" | "function" | "class" | "import" | "enum" | "other";
+
+export interface Decl {
+  readonly n: string;
+  readonly kind: DeclKind;
+  /**
+   * The value a binding starts with: a variable's initialiser (for a destructured binding, the
+   * member of the initialiser it takes), a function's `f`, a class's static side, an enum's
+   * members as a frozen object.
+   */
+  readonly init?: Val;
+  /** Imports: the module specifier and the name taken (`default`, `*` for the whole module). */
+  readonly from?: string;
+  readonly imported?: string;
+  /** Parameters: the function, the position (after any `this` parameter), rest, default value. */
+  readonly fn?: number;
+  readonly index?: number;
+  readonly rest?: boolean;
+  readonly def?: Val;
+  /** Written after its declaration (`x = …`, `x++`, a destructuring assignment). */
+  assigned?: boolean;
+}
+
+export interface Fn {
+  /** The name it is bound to (`function f`, `const f = () => …`, a method), if any. */
+  readonly name: string | undefined;
+  /**
+   * Bound to a name or a property (so callers elsewhere can call it), as opposed to a callback or
+   * an immediately invoked function: only a bound function can wrap an accessor.
+   */
+  readonly bound: boolean;
+  /** Declaration index of each parameter (after `this`), -1 for a destructured one. */
+  readonly params: readonly number[];
+}
+
+export interface ClassFacts {
+  /** Instance properties with an initialiser, and `this.x = …` in the constructor. */
+  readonly instance: ReadonlyArray<readonly [key: string, value: Val]>;
+}
+
+/** A member read: `o.p`, `o["p"]`, or `{ p } = o` (destructuring). */
+export interface Access {
+  readonly o: Val;
+  /** The static key, or undefined when the key is computed (then `key` is what it is). */
+  readonly p: string | undefined;
+  /** For a computed key that is a plain identifier: `process.env[name]`. */
+  readonly key?: Ref;
+  /** Offset of the key (the name, the bracketed argument, the destructured property). */
+  readonly pos: number;
+  /** The target of `=` or `delete`: a write, not a read. */
+  readonly write?: true;
+}
+
+export interface Call {
+  readonly c: Val;
+  /** The arguments; `null` for a spread argument. */
+  readonly a: ReadonlyArray<Val | null>;
+  /** Offset of the call, and of each argument. */
+  readonly pos: number;
+  readonly argPos: readonly number[];
+  /** The name the call is made by, for messages: `getSecret` in `secrets.getSecret(…)`. */
+  readonly name: string;
+}
+
+/** What a file exports under a name: a value of its own, or a binding of another module. */
+export type ExportTarget = { readonly v: Val } | { readonly from: string; readonly imported: string };
+
+export interface FileFacts {
+  readonly file: string;
+  readonly decls: readonly Decl[];
+  readonly fns: readonly Fn[];
+  readonly classes: readonly ClassFacts[];
+  readonly calls: readonly Call[];
+  readonly accesses: readonly Access[];
+  readonly exports: ReadonlyMap<string, ExportTarget>;
+  /** `export * from "…"`. */
+  readonly stars: readonly string[];
+  /** `module.exports = …` or `export = …`: what `require` of the file returns. */
+  readonly commonJs?: Val;
+  /** Offsets of the first character of each line, to turn offsets into lines and columns. */
+  readonly lineStarts: readonly number[];
+}
+
+/** 1-based line and column of an offset. */
+export function lineAndColumn(lineStarts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
+
+export const UNKNOWN: Val = { k: "?" };
