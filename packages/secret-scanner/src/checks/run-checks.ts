@@ -47,6 +47,7 @@ export interface CheckResult {
 const DRIFT_WORDS: Record<DriftKind, string> = {
   "case-or-separators": "differ only in case or separators",
   "word-order": "have the same words in another order",
+  plural: "differ by a word in the plural and the singular",
   abbreviation: "differ by an abbreviated word",
   typo: "differ by a typo",
   "extra-word": "differ by one word",
