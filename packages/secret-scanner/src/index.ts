@@ -1,6 +1,7 @@
 export { scan, type ScanOptions, type ScanResult } from "./scan.js";
 export { runChecks, compareFindings, type CheckInput, type CheckResult, type InventoryEntry } from "./checks/run-checks.js";
-export { loadScannerConfig, DEFAULT_ENV_EXAMPLE_GLOBS, DEFAULT_SEVERITIES, type ScannerConfig } from "./config/load-config.js";
+export { loadScannerConfig, DEFAULT_SEVERITIES, type ScannerConfig } from "./config/load-config.js";
+export { isEnvExampleName } from "./discovery/env-example-names.js";
 export { configSchema, RULE_IDS } from "./config/schema.js";
 export { formatJson } from "./report/json.js";
 export { formatText } from "./report/text.js";

@@ -94,15 +94,34 @@ export interface ComposeNamedEntry {
   readonly position: Position;
 }
 
+/** A secret granted to a service: `- NAME`, or `- source: NAME` in the long syntax. */
+export interface ComposeSecretGrant extends ComposeNamedEntry {
+  /**
+   * Where the long syntax's `target:` mounts the secret's file in the container, as an absolute
+   * path (`target: pg_pw` is `/run/secrets/pg_pw`). Absent without `target:`: the file is then
+   * `/run/secrets/<name>`.
+   */
+  readonly target?: string;
+}
+
+/** A variable set in a service's `environment:`. */
+export interface ComposeEnvironmentEntry extends ComposeNamedEntry {
+  /**
+   * The value, only when it is the path of a secret's file, under `/run/secrets/`
+   * (`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`). No other value is ever kept.
+   */
+  readonly secretFile?: string;
+}
+
 export interface ComposeService {
   readonly name: string;
   readonly position: Position;
   /** Build context directory, relative POSIX path from the scan root ("." for the root), if any. */
   readonly buildContext?: string;
   /** Secrets granted to the service (`source` for the long syntax). */
-  readonly secrets: readonly ComposeNamedEntry[];
+  readonly secrets: readonly ComposeSecretGrant[];
   /** Variable names set in `environment:` (list or map form). */
-  readonly environment: readonly ComposeNamedEntry[];
+  readonly environment: readonly ComposeEnvironmentEntry[];
   /** `env_file:` paths, relative POSIX paths from the scan root. */
   readonly envFiles: readonly ComposeNamedEntry[];
 }

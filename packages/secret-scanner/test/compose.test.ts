@@ -157,6 +157,52 @@ describe("readCompose: services", () => {
     expect(text).not.toContain("a=b");
   });
 
+  it("keeps an environment value only when it is the path of a secret's file, and where a grant's target mounts it", async () => {
+    const root = project({
+      "compose.yaml": yaml(
+        "services:", //                                          1
+        "  api:", //                                             2
+        "    environment:", //                                   3
+        "      DB_PASSWORD_FILE: /run/secrets/db_password", //  4
+        "      TOKEN: /run/secrets-not/x", //                    5
+        "      ESCAPE_FILE: /run/secrets/../../etc/passwd", //   6
+        "      DIRECTORY: /run/secrets/", //                     7
+        "      API_KEY: sk_live_value", //                       8
+        "    secrets:", //                                       9
+        "      - db_password", //                                10
+        "      - source: smtp_password", //                      11
+        "        target: smtp_pw", //                            12
+        "      - source: jwt_key", //                            13
+        "        target: /etc/keys/../jwt.pem", //               14
+        "  worker:", //                                          15
+        "    environment:", //                                   16
+        "      - SMTP_PASSWORD_FILE=/run/secrets/./smtp_pw", //  17
+        "      - PLAIN=/run/secrets", //                         18
+      ),
+    });
+    const facts = await readCompose(root, ["compose.yaml"]);
+    expect(facts.problems).toEqual([]);
+    const api = service(facts, "api");
+    expect(api.environment.map(({ name, secretFile }) => ({ name, secretFile }))).toEqual([
+      { name: "DB_PASSWORD_FILE", secretFile: "/run/secrets/db_password" },
+      { name: "TOKEN", secretFile: undefined },
+      { name: "ESCAPE_FILE", secretFile: undefined },
+      { name: "DIRECTORY", secretFile: undefined },
+      { name: "API_KEY", secretFile: undefined },
+    ]);
+    expect(api.secrets.map(({ name, target }) => ({ name, target }))).toEqual([
+      { name: "db_password", target: undefined },
+      { name: "smtp_password", target: "/run/secrets/smtp_pw" },
+      { name: "jwt_key", target: "/etc/jwt.pem" },
+    ]);
+    expect(service(facts, "worker").environment.map(({ name, secretFile }) => ({ name, secretFile }))).toEqual([
+      { name: "SMTP_PASSWORD_FILE", secretFile: "/run/secrets/smtp_pw" },
+      { name: "PLAIN", secretFile: undefined },
+    ]);
+    expect(JSON.stringify(facts)).not.toContain("sk_live_value");
+    expect(JSON.stringify(facts)).not.toContain("passwd");
+  });
+
   it("resolves env_file in every form relative to the compose file's directory", async () => {
     const root = project({
       "deploy/compose.yaml": yaml(

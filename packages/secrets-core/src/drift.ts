@@ -7,6 +7,7 @@
  * never paired twice and the result does not depend on input order.
  */
 import { splitNameSegments } from "./classifier.js";
+import { isPluralOf, OTHER_WORD_WITH_S } from "./plural.js";
 
 /** How two names differ, from the closest kind of drift to the loosest. */
 export type DriftKind =
@@ -14,6 +15,8 @@ export type DriftKind =
   | "case-or-separators"
   /** `SECRET_JWT` / `JWT_SECRET` */
   | "word-order"
+  /** `SIGNING_SECRETS` / `SIGNING_SECRET`, `ALLOWED_ORIGINS` / `ALLOWED_ORIGIN` */
+  | "plural"
   /** `DB_PASSWD` / `DATABASE_PASSWORD` */
   | "abbreviation"
   /** `STRIPE_SECERT_KEY` / `STRIPE_SECRET_KEY` */
@@ -30,18 +33,20 @@ export interface DriftPair {
 const KIND_RANK: Record<DriftKind, number> = {
   "case-or-separators": 0,
   "word-order": 1,
-  abbreviation: 2,
-  typo: 3,
-  "extra-word": 4,
+  plural: 2,
+  abbreviation: 3,
+  typo: 4,
+  "extra-word": 5,
 };
 
 /** Words and their usual abbreviations; each group is one word. */
 const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
   ["DATABASE", "DB"],
   ["PASSWORD", "PASSWD", "PWD", "PASS", "PW"],
+  ["MILLISECONDS", "MS", "MILLIS"],
   ["SECONDS", "SECS", "SEC", "S"],
   ["MINUTES", "MINS", "MIN"],
-  ["MILLISECONDS", "MS", "MILLIS"],
+  ["HOURS", "HRS", "HR"],
   ["ENVIRONMENT", "ENV"],
   ["CONNECTION", "CONN"],
   ["CONFIGURATION", "CONFIG", "CONF", "CFG"],
@@ -63,8 +68,6 @@ const ABBREVIATION_GROUPS: readonly (readonly string[])[] = [
   ["PRIVATE", "PRIV"],
   ["PUBLIC", "PUB"],
   ["TOKEN", "TOK"],
-  ["SECRET", "SECRETS"],
-  ["KEY", "KEYS"],
 ];
 
 const CANONICAL_WORD = new Map<string, string>();
@@ -127,9 +130,13 @@ function editDistanceAtMost(a: string, b: string, limit: number): boolean {
   return previous[b.length]! <= limit;
 }
 
-/** A typo within one word: one edit in a short word, two in a long one; never between numbers. */
+/**
+ * A typo within one word: one edit in a short word, two in a long one; never between numbers, nor
+ * between a word and the other word it makes with an S (`HTTP` / `HTTPS`).
+ */
 function isSmallEdit(a: string, b: string): boolean {
   if (/^\d+$/.test(a) || /^\d+$/.test(b)) return false;
+  if ((OTHER_WORD_WITH_S.has(a) && b === a.slice(0, -1)) || (OTHER_WORD_WITH_S.has(b) && a === b.slice(0, -1))) return false;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 3) return false;
   return editDistanceAtMost(a, b, shorter >= 8 ? 2 : 1);
@@ -161,6 +168,11 @@ export function classifyDrift(a: string, b: string): DriftKind | undefined {
   if (wordsA.length === 0 || wordsB.length === 0) return undefined;
   if (wordsA.join("") === wordsB.join("")) return "case-or-separators";
   if (sameMultiset(wordsA, wordsB)) return "word-order";
+  if (wordsA.length === wordsB.length) {
+    const differing = wordsA.flatMap((word, index) => (word === wordsB[index] ? [] : [index]));
+    const [x, y] = differing.length === 1 ? [wordsA[differing[0]!]!, wordsB[differing[0]!]!] : [];
+    if (x !== undefined && y !== undefined && (isPluralOf(x, y) || isPluralOf(y, x))) return "plural";
+  }
 
   const canonicalA = wordsA.map(canonicalWord);
   const canonicalB = wordsB.map(canonicalWord);

@@ -226,7 +226,8 @@ describe("classifySecretName: properties", () => {
 /** Names likely to drift into each other: a shared vocabulary, random styles, small typos. */
 const DRIFT_WORDS = [
   "DB", "DATABASE", "PASSWORD", "PASSWD", "API", "KEY", "KEYS", "STRIPE", "SECRET", "SECERT", "JWT", "TOKEN",
-  "WEBHOOK", "GITHUB", "ACCESS", "1", "2",
+  "WEBHOOK", "GITHUB", "ACCESS", "1", "2", "SECRETS", "TOKENS", "POLICY", "POLICIES", "ADDRESS", "ADDRES", "HTTP",
+  "HTTPS", "MINS", "MINUTES",
 ];
 const styleName = fc.constantFrom(...(Object.keys(styles) as (keyof typeof styles)[]));
 const wordsName = fc

@@ -9,6 +9,22 @@ describe("classifyDrift: two spellings of one secret", () => {
     ["STRIPE-API-KEY", "STRIPE_API_KEY", "case-or-separators"],
     ["SECRET_JWT", "JWT_SECRET", "word-order"],
     ["KEY_STRIPE_API", "STRIPE_API_KEY", "word-order"],
+    ["SIGNING_SECRETS", "SIGNING_SECRET", "plural"],
+    ["PORTS", "PORT", "plural"],
+    ["JWT_KEYS", "JWT_KEY", "plural"],
+    ["ALLOWED_ORIGINS", "allowedOrigin", "plural"],
+    ["RETENTION_POLICIES", "RETENTION_POLICY", "plural"],
+    ["DB_ALIASES", "DB_ALIAS", "plural"],
+    ["MAIL_ADDRESSES", "MAIL_ADDRESS", "plural"],
+    ["ALLOWED_IPS", "ALLOWED_IP", "plural"],
+    ["TOKEN_TTL_MINS", "TOKEN_TTL_MINUTES", "abbreviation"],
+    ["TOKEN_TTL_HRS", "TOKEN_TTL_HOURS", "abbreviation"],
+    ["REQUEST_TIMEOUT_MS", "REQUEST_TIMEOUT_MILLISECONDS", "abbreviation"],
+    // words that end like a plural and are none: a dropped S is a typo
+    ["MAIL_ADDRESS", "MAIL_ADDRES", "typo"],
+    ["JOB_STATUS", "JOB_STATU", "typo"],
+    ["REDIS_URL", "REDI_URL", "typo"],
+    ["DB_ALIAS", "DB_ALIA", "typo"],
     ["DB_PASSWD", "DB_PASSWORD", "abbreviation"],
     ["DB_PASSWORD", "DATABASE_PASSWORD", "abbreviation"],
     ["SESSION_TTL_SECS", "SESSION_TTL_SECONDS", "abbreviation"],
@@ -35,6 +51,17 @@ describe("classifyDrift: two spellings of one secret", () => {
     ["JWT_SECRET", "SESSION_SECRET"],
     ["GITHUB_TOKEN", "GITLAB_TOKEN_FOR_CI"],
     ["DB_PASSWORD", "DB_USER_PASSWORD_HASH"],
+    // a word and the other word it makes with an S: neither a plural nor a typo
+    ["HTTPS_PROXY_PASSWORD", "HTTP_PROXY_PASSWORD"],
+    ["SMTPS_PASSWORD", "SMTP_PASSWORD"],
+    ["JWKS_URL", "JWK_URL"],
+    // two-letter words are no plurals (nor typos)
+    ["AWS_KEY", "AW_KEY"],
+    ["TLS_CERT", "TL_CERT"],
+    // a plural and another difference: only one word may differ
+    ["SIGNING_SECRETS", "SIGNING_SECRET_V2"],
+    ["DB_PASSWORDS", "DATABASE_PASSWORD"],
+    ["SECRETS_JWT", "JWT_SECRET"],
   ])("%s and %s are two secrets, not drift", (a, b) => {
     expect(classifyDrift(a, b)).toBeUndefined();
   });

@@ -15,6 +15,7 @@ import type {
   ConfigurableRuleId,
   SecretRead,
 } from "../model.js";
+import { secretLinks, type SecretLink } from "./secret-links.js";
 import { codeOfServices, isUnder } from "./service-code.js";
 
 /** Where users report a bug of the scanner. */
@@ -49,6 +50,7 @@ export interface CheckResult {
 const DRIFT_WORDS: Record<DriftKind, string> = {
   "case-or-separators": "differ only in case or separators",
   "word-order": "have the same words in another order",
+  plural: "differ by a word in the plural and the singular",
   abbreviation: "differ by an abbreviated word",
   typo: "differ by a typo",
   "extra-word": "differ by one word",
@@ -163,6 +165,35 @@ export function runChecks(input: CheckInput): CheckResult {
     ...compose.services.flatMap((service) => service.environment.map((entry) => entry.name)),
   ]);
 
+  // ---- services, their code, and the variables that carry their secrets (secret-links.ts)
+  const services = mergeServices(compose.services);
+  const serviceCode = codeOfServices(services, [...code.imports.keys()], code.imports, config.services);
+  const linksOf = new Map(services.map((service) => [service.name, secretLinks(service, (name) => composeKeys.has(composeKey(name)))]));
+  /** Reads, by a service's code, of a variable that carries one of its secrets: each is a read of that secret. */
+  const linkedReads: Array<{ readonly read: SecretRead; readonly service: ComposeService; readonly link: SecretLink }> = [];
+  /** Compose secrets (by composeKey) read through a variable, or handed to an image built elsewhere. */
+  const usedThroughLinks = new Set<string>();
+  for (const service of services) {
+    const links = linksOf.get(service.name)!;
+    if (links.length === 0) continue;
+    const files = serviceCode.get(service.name);
+    if (!files) {
+      // an image built elsewhere (postgres with POSTGRES_PASSWORD_FILE): its environment says it reads the file
+      for (const link of links) if (link.granted) usedThroughLinks.add(composeKey(link.secret));
+      continue;
+    }
+    for (const read of code.reads) {
+      if (!files.has(read.position.file)) continue;
+      const link = links.find((candidate) => candidate.readNames.includes(read.name));
+      if (!link) continue;
+      linkedReads.push({ read, service, link });
+      usedThroughLinks.add(composeKey(link.secret));
+    }
+  }
+  const linked = new Set(linkedReads.map(({ read }) => read));
+  // an accessor read of a variable that carries a compose secret is declared through it
+  const unlinkedAccessorReads = accessorReads.filter((read) => !linked.has(read));
+
   // ---- name-mismatch: orphan reads against orphan declarations, per declaring source
   const explainedReads = { compose: new Set<string>(), env: new Set<string>() };
   const explainedDeclared = { compose: new Set<string>(), env: new Set<string>() };
@@ -188,8 +219,8 @@ export function runChecks(input: CheckInput): CheckResult {
   if (hasCompose) {
     addPairs(
       "compose",
-      [...new Set(accessorReads.map((read) => read.name))].filter((name) => !composeKeys.has(composeKey(name))),
-      [...composeSecrets.keys()].filter((name) => !readKeys.has(composeKey(name))),
+      [...new Set(unlinkedAccessorReads.map((read) => read.name))].filter((name) => !composeKeys.has(composeKey(name))),
+      [...composeSecrets.keys()].filter((name) => !readKeys.has(composeKey(name)) && !usedThroughLinks.has(composeKey(name))),
       (name) => (composeSecrets.get(name) ?? []).map((secret) => secret.position),
     );
   }
@@ -222,7 +253,7 @@ export function runChecks(input: CheckInput): CheckResult {
 
   // ---- undeclared-in-compose / undeclared-in-env-example
   if (hasCompose) {
-    for (const read of accessorReads) {
+    for (const read of unlinkedAccessorReads) {
       if (composeKeys.has(composeKey(read.name)) || explainedReads.compose.has(read.name)) continue;
       emit(
         "undeclared-in-compose",
@@ -261,7 +292,7 @@ export function runChecks(input: CheckInput): CheckResult {
 
   // ---- unused-compose-secret / unused-env-example-key
   for (const [name, declarations] of composeSecrets) {
-    if (readKeys.has(composeKey(name)) || explainedDeclared.compose.has(name)) continue;
+    if (readKeys.has(composeKey(name)) || usedThroughLinks.has(composeKey(name)) || explainedDeclared.compose.has(name)) continue;
     for (const declaration of declarations) {
       emit("unused-compose-secret", declaration.position, `Compose secret '${name}' is declared but no code reads it.`, name);
     }
@@ -279,8 +310,6 @@ export function runChecks(input: CheckInput): CheckResult {
   }
 
   // ---- service-not-granted / granted-but-unused
-  const services = mergeServices(compose.services);
-  const serviceCode = codeOfServices(services, [...code.imports.keys()], code.imports, config.services);
   const grantedTo = new Map<string, Set<string>>();
   for (const service of services) {
     const files = serviceCode.get(service.name);
@@ -291,7 +320,9 @@ export function runChecks(input: CheckInput): CheckResult {
       grantedTo.set(entry.name, names);
     }
     if (!files) continue;
-    const readHere = accessorReads.filter((read) => files.has(read.position.file));
+    const linkedHere = linkedReads.filter((entry) => entry.service === service);
+    // a read of a variable that carries a secret is judged by its link, below
+    const readHere = accessorReads.filter((read) => files.has(read.position.file) && !linkedHere.some((entry) => entry.read === read));
     for (const read of readHere) {
       const key = composeKey(read.name);
       if (!composeKeys.has(key) || granted.has(key)) continue; // undeclared secrets are reported once, above
@@ -302,19 +333,36 @@ export function runChecks(input: CheckInput): CheckResult {
         read.name,
       );
     }
-    // any read counts as use of a grant: an env read of the same name is a wiring problem, not an unused grant
-    const readKeysHere = new Set(
-      code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
-    );
+    for (const { read, link } of linkedHere) {
+      if (link.granted) continue;
+      emit(
+        "service-not-granted",
+        read.position,
+        `Service '${service.name}' reads secret '${link.secret}' here (its environment: points ${link.variable} at the secret's file), but its secrets: in compose (${where(service.position)}) does not grant it, so the file will be missing.`,
+        link.secret,
+      );
+    }
+    // any read counts as use of a grant: an env read of the same name is a wiring problem, not an
+    // unused grant; and so does a read of a variable that carries the secret
+    const readKeysHere = new Set([
+      ...code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
+      ...linkedHere.map(({ link }) => composeKey(link.secret)),
+    ]);
     for (const entry of service.secrets) {
       // a grant whose name drifted from the code's is reported once, as name-mismatch, and a
       // grant of a secret nothing declares once, as undeclared-in-compose
       const key = composeKey(entry.name);
       if (readKeysHere.has(key) || explainedDeclared.compose.has(entry.name) || !composeKeys.has(key)) continue;
+      const carriers = linksOf
+        .get(service.name)!
+        .filter((link) => link.granted && composeKey(link.secret) === key)
+        .flatMap((link) => link.readNames);
       emit(
         "granted-but-unused",
         entry.position,
-        `Service '${service.name}' is granted secret '${entry.name}' but none of its code reads it.`,
+        carriers.length === 0
+          ? `Service '${service.name}' is granted secret '${entry.name}' but none of its code reads it.`
+          : `Service '${service.name}' is granted secret '${entry.name}' but none of its code reads it, nor ${[...new Set(carriers)].join(" nor ")}, which its environment: points at the secret's file.`,
         entry.name,
       );
     }

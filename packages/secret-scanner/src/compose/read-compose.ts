@@ -4,7 +4,8 @@
  * Reads each file with the `yaml` package (positions from the file's own line breaks), follows `include:`,
  * resolves anchors, aliases and `<<` merge keys on the YAML nodes themselves (so every name keeps
  * the position where it is written), and returns plain data (see ../model.ts). Values are never
- * kept: only names, paths and positions, and problem messages are built from fixed text, names and
+ * kept: only names, paths and positions (an `environment:` value is kept only when it is the path of
+ * a secret's file, `/run/secrets/…`), and problem messages are built from fixed text, names and
  * paths, never from a value (or from the yaml package's messages, which can quote the source).
  *
  * Never throws for bad input: every problem becomes an `InputProblem` and the rest is still read.
@@ -25,8 +26,10 @@ import {
   type YAMLMap,
 } from "yaml";
 import type {
+  ComposeEnvironmentEntry,
   ComposeFacts,
   ComposeNamedEntry,
+  ComposeSecretGrant,
   ComposeSecretDeclaration,
   ComposeService,
   InputProblem,
@@ -375,8 +378,8 @@ function readServices(ctx: DocContext, section: MapEntry): void {
       name: string;
       position: Position;
       buildContext?: string;
-      secrets: ComposeNamedEntry[];
-      environment: ComposeNamedEntry[];
+      secrets: ComposeSecretGrant[];
+      environment: ComposeEnvironmentEntry[];
       envFiles: ComposeNamedEntry[];
     } = { name: entry.key, position: position(ctx, entry.keyNode), secrets: [], environment: [], envFiles: [] };
 
@@ -412,7 +415,7 @@ function readServices(ctx: DocContext, section: MapEntry): void {
   }
 }
 
-function readServiceSecrets(ctx: DocContext, service: string, field: MapEntry, out: ComposeNamedEntry[]): void {
+function readServiceSecrets(ctx: DocContext, service: string, field: MapEntry, out: ComposeSecretGrant[]): void {
   const list = field.value;
   if (isNullish(list)) return;
   if (!isSeq(list)) {
@@ -427,13 +430,20 @@ function readServiceSecrets(ctx: DocContext, service: string, field: MapEntry, o
       if (name === undefined || name === "") problem(ctx, item, `A secret of service ${quote(service)} has no name.`);
       else out.push({ name, position: position(ctx, item) });
     } else if (isMap(item)) {
-      // Long syntax: `- source: NAME` (target, uid, gid, mode are not needed).
-      const source = entries(ctx, item).find((e) => e.key === "source");
+      // Long syntax: `- source: NAME`, and `target:` where its file is mounted (uid, gid, mode are not needed).
+      const fields = entries(ctx, item);
+      const source = fields.find((e) => e.key === "source");
       const name = source === undefined ? undefined : scalarText(source.value);
+      const targetField = fields.find((e) => e.key === "target");
+      const target = targetField === undefined ? undefined : scalarText(targetField.value);
       if (name === undefined || name === "") {
         problem(ctx, item, `A secret of service ${quote(service)} has no \`source\`.`);
       } else {
-        out.push({ name, position: position(ctx, item) });
+        out.push({
+          name,
+          position: position(ctx, item),
+          ...(target !== undefined && target !== "" ? { target: secretMountPath(target) } : {}),
+        });
       }
     } else {
       problem(ctx, item, `A secret of service ${quote(service)} must be a string or a mapping, found ${describeNode(item)}.`);
@@ -441,12 +451,13 @@ function readServiceSecrets(ctx: DocContext, service: string, field: MapEntry, o
   }
 }
 
-function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntry, out: ComposeNamedEntry[]): void {
+function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntry, out: ComposeEnvironmentEntry[]): void {
   const environment = field.value;
   if (isNullish(environment)) return;
   if (isMap(environment)) {
     for (const entry of entries(ctx, environment)) {
-      out.push({ name: entry.key, position: position(ctx, entry.keyNode) });
+      const value = isScalar(entry.value) && typeof entry.value.value === "string" ? entry.value.value : undefined;
+      out.push(environmentEntry(entry.key, position(ctx, entry.keyNode), value));
     }
     return;
   }
@@ -458,7 +469,7 @@ function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntr
         problem(ctx, item, `An \`environment\` entry of service ${quote(service)} must be a string, found ${describeNode(item)}.`);
         continue;
       }
-      // `KEY=value` or `KEY`; only the part before the first `=` is kept.
+      // `KEY=value` or `KEY`: the name before the first `=`, and the value only if it names a secret's file.
       const text = item.value;
       const equals = text.indexOf("=");
       const name = (equals === -1 ? text : text.slice(0, equals)).trim();
@@ -466,11 +477,31 @@ function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntr
         problem(ctx, item, `An \`environment\` entry of service ${quote(service)} has no variable name.`);
         continue;
       }
-      out.push({ name, position: position(ctx, item) });
+      out.push(environmentEntry(name, position(ctx, item), equals === -1 ? undefined : text.slice(equals + 1)));
     }
     return;
   }
   wrongType(ctx, field, `\`environment\` of service ${quote(service)}`, "a list or a mapping");
+}
+
+/** Where compose mounts service secrets: `/run/secrets/<target>` (`<source>` without a target). */
+const SECRETS_DIRECTORY = "/run/secrets/";
+
+/** The container path of a grant's `target:`, relative to the secrets directory unless absolute. */
+function secretMountPath(target: string): string {
+  return path.posix.normalize(target.startsWith("/") ? target : `${SECRETS_DIRECTORY}${target}`);
+}
+
+/**
+ * An `environment:` entry. Its value is kept only when it is the path of a secret's file (the
+ * `_FILE` convention of official images: `POSTGRES_PASSWORD_FILE: /run/secrets/db_password`):
+ * any other value may be a credential, and is dropped here.
+ */
+function environmentEntry(name: string, where: Position, value: string | undefined): ComposeEnvironmentEntry {
+  if (value === undefined || !value.startsWith(SECRETS_DIRECTORY)) return { name, position: where };
+  const file = path.posix.normalize(value);
+  if (!file.startsWith(SECRETS_DIRECTORY) || file.length === SECRETS_DIRECTORY.length) return { name, position: where };
+  return { name, position: where, secretFile: file };
 }
 
 function readServiceEnvFiles(ctx: DocContext, service: string, field: MapEntry, out: ComposeNamedEntry[]): void {

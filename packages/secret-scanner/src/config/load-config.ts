@@ -20,20 +20,13 @@ export interface ScannerConfig {
   readonly source: string | undefined;
   readonly settings: ResolvedSecretsSettings;
   readonly composeGlobs: readonly string[];
-  readonly envExampleGlobs: readonly string[];
+  /** The configured `envExamples` globs; undefined for the default names (discovery/env-example-names.ts). */
+  readonly envExampleGlobs: readonly string[] | undefined;
   readonly ignore: readonly string[];
   readonly services: Readonly<Record<string, readonly string[]>>;
   readonly lowercaseComposeNames: boolean;
   readonly rules: Readonly<Record<ConfigurableRuleId, RuleSetting>>;
 }
-
-export const DEFAULT_ENV_EXAMPLE_GLOBS: readonly string[] = [
-  "**/.env.example",
-  "**/.env.sample",
-  "**/.env.template",
-  "**/.env.dist",
-  "**/*.env.example",
-];
 
 export const DEFAULT_SEVERITIES: Readonly<Record<ConfigurableRuleId, Severity>> = {
   "undeclared-in-compose": "error",
@@ -88,7 +81,7 @@ export function loadScannerConfig(root: string, explicitFile?: string): ScannerC
     source: loaded?.location,
     settings: resolveSecretsSettings(input.secrets ?? {}, `${loaded?.location ?? "configuration"} "secrets"`),
     composeGlobs: input.compose ?? [],
-    envExampleGlobs: input.envExamples ?? DEFAULT_ENV_EXAMPLE_GLOBS,
+    envExampleGlobs: input.envExamples,
     ignore: input.ignore ?? [],
     services: input.services ?? {},
     lowercaseComposeNames: input.lowercaseComposeNames ?? false,

@@ -36,7 +36,8 @@ export const configSchema = {
     compose: { ...globList, description: "Extra globs of compose files, besides the standard names." },
     envExamples: {
       ...globList,
-      description: "Globs of env example files; replaces the default (.env.example, .env.sample, .env.template, .env.dist, *.env.example).",
+      description:
+        "Globs of env example files; replaces the default names (.env.example, .env.sample, .env.template, .env.dist, env.example, example.env, .env.local.example, api.env.example and the like).",
     },
     ignore: { ...globList, description: "Globs of files and directories not to scan, besides .gitignore and node_modules." },
     services: {

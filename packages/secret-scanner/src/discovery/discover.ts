@@ -8,6 +8,7 @@ import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import type { DiscoveredFiles, InputProblem } from "../model.js";
+import { isEnvExampleName } from "./env-example-names.js";
 
 export const CODE_EXTENSIONS: ReadonlySet<string> = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
 const DECLARATION_FILE = /\.d\.[mc]?ts$/;
@@ -17,7 +18,8 @@ const ALWAYS_SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set(["node_modules",
 
 export interface DiscoveryOptions {
   readonly composeGlobs: readonly string[];
-  readonly envExampleGlobs: readonly string[];
+  /** Globs of env examples; undefined for the default names (see `isEnvExampleName`). */
+  readonly envExampleGlobs: readonly string[] | undefined;
   readonly ignore: readonly string[];
 }
 
@@ -49,7 +51,13 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
   const envExamples: string[] = [];
   const problems: InputProblem[] = [];
   const isExtraCompose = options.composeGlobs.length > 0 ? picomatch([...options.composeGlobs], { dot: true }) : () => false;
-  const isEnvExample = picomatch([...options.envExampleGlobs], { dot: true });
+  const isEnvExample: (relative: string, fileName: string) => boolean =
+    options.envExampleGlobs === undefined
+      ? (_relative, fileName) => isEnvExampleName(fileName)
+      : (() => {
+          const matches = picomatch([...options.envExampleGlobs], { dot: true });
+          return (relative: string) => matches(relative);
+        })();
   const isConfiguredIgnore = options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
 
   const rootScopes: IgnoreScope[] = [];
@@ -98,7 +106,7 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
       const extension = path.extname(entry.name);
       if (CODE_EXTENSIONS.has(extension) && !DECLARATION_FILE.test(entry.name)) code.push(relative);
       else if (COMPOSE_FILE.test(entry.name) || isExtraCompose(relative)) compose.push(relative);
-      else if (isEnvExample(relative)) envExamples.push(relative);
+      else if (isEnvExample(relative, entry.name)) envExamples.push(relative);
     }
   };
 

@@ -1,7 +1,8 @@
 /**
  * Which files a scan reads: .gitignore (nested too) and node_modules are never read, `ignore`
- * globs are honoured, configured `compose` and `envExamples` globs are found, and
- * `*.env.example` files in subdirectories are found by default.
+ * globs are honoured, configured `compose` and `envExamples` globs are found, and by default
+ * every env example name (`.env.example`, `example.env`, `apps/web/.env.local.example`…) is found in
+ * any directory, and no file of real values (`.env`, `.env.local`…).
  */
 import { describe, expect, it } from "vitest";
 import { brief, checkJson, makeRepo } from "./harness.js";
@@ -58,6 +59,54 @@ export const dsn = getSecret("SENTRY_DSN");
 });
 
 describe("default env example names", () => {
+  // the names public repositories give their env examples, in the root and in a monorepo's app
+  const examples = [
+    ".env.example",
+    "apps/web/.env.example",
+    "apps/web/.env.sample",
+    "apps/web/.env.template",
+    "apps/web/.env.dist",
+    "apps/web/env.example",
+    "apps/web/example.env",
+    "apps/web/.example.env",
+    "apps/web/sample.env",
+    "apps/web/.env-example",
+    "apps/web/.env_example",
+    "apps/web/.env.local.example",
+    "apps/web/.env.development.example",
+    "apps/web/.env.production.example",
+    "apps/web/.env.example.local",
+    "apps/web/api.env.example",
+    "apps/web/api.example.env",
+  ];
+  // files that hold real values, or another format
+  const others = [
+    ".env",
+    "apps/web/.env",
+    "apps/web/.env.local",
+    "apps/web/.env.test",
+    "apps/web/.env.development",
+    "apps/web/.env.production",
+    "apps/web/.env.development.local",
+    "apps/web/.env.defaults",
+    "apps/web/dev.env",
+    "apps/web/.env.example.bak",
+    "apps/web/env.json.example",
+  ];
+
+  it("reads every env example name and no file of real values", () => {
+    const root = makeRepo(
+      Object.fromEntries([
+        ...examples.map((file) => [file, "LISTED_KEY=\n"]),
+        ...others.map((file) => [file, "REAL_KEY=\n"]),
+      ]),
+    );
+    const { run, report } = checkJson(root);
+    expect(brief(report)).toEqual([...examples].sort().map((file) => `${file}:1:1 unused-env-example-key LISTED_KEY`));
+    expect(report.summary.files).toBe(examples.length);
+    expect(run.status).toBe(0);
+  });
+
   it("finds *.env.example in a subdirectory", () => {
     const root = makeRepo({
       "services/api/api.env.example": "API_SECRET=\nSTALE_TOKEN=\n",
