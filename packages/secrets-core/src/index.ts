@@ -29,16 +29,27 @@ export {
 export {
   classifyPublicEnvName,
   frameworksOfPublicPrefix,
+  isPublicByDesign,
+  isSecretEnvName,
   matchPublicEnvPrefix,
   publicByDesignService,
   DEFAULT_PUBLIC_ENV_PREFIXES,
-  PUBLIC_BY_DESIGN_RULES,
   PUBLIC_ENV_PREFIXES,
   type PublicEnvNameOptions,
   type PublicEnvNameVerdict,
   type PublicEnvPrefix,
-  type PublicByDesignRule,
 } from "./public-prefixes.js";
+export {
+  classifyBrowserKeyName,
+  NEVER_PUBLIC_PROVIDERS,
+  NEVER_PUBLIC_WORDS,
+  PUBLIC_BY_DESIGN_RULES,
+  type BrowserKeyReason,
+  type BrowserKeyVerdict,
+  type NeverPublicProvider,
+  type NeverPublicWord,
+  type PublicByDesignRule,
+} from "./public-keys.js";
 export {
   CREDENTIAL_FORMATS,
   findCredential,

@@ -10,6 +10,7 @@
  */
 import { classifySecretName, splitNameSegments, type SecretNameReason, type SecretNameVerdict } from "./classifier.js";
 import { matchesNamePattern } from "./name-pattern.js";
+import { classifyBrowserKeyName, type BrowserKeyVerdict } from "./public-keys.js";
 
 export interface PublicEnvPrefix {
   /** The prefix, case-sensitive as the frameworks compare it: `NEXT_PUBLIC_`. */
@@ -60,118 +61,13 @@ export function matchPublicEnvPrefix(
 }
 
 /**
- * A kind of credential that its vendor designs to be embedded in web or mobile clients:
- * restricted by domain, project or scope on the vendor's side, never a secret.
- */
-export interface PublicByDesignRule {
-  /** What the value is, for documentation and verdicts. */
-  readonly service: string;
-  /** The name must contain one of these segments; empty means any vendor. */
-  readonly vendors: readonly string[];
-  /** The head (last segment, once environment tags are set aside) must be one of these. */
-  readonly heads: readonly string[];
-  /** The segment just before the head must be one of these. */
-  readonly before?: readonly string[];
-  /** The name must also contain one of these segments. */
-  readonly requires?: readonly string[];
-  /** Words of {@link PRIVILEGED_WORDS} that this kind of credential carries in its name. */
-  readonly allows?: readonly string[];
-}
-
-const KEY_HEADS = ["KEY", "APIKEY"];
-const KEY_OR_TOKEN_HEADS = ["KEY", "APIKEY", "TOKEN", "ACCESSTOKEN"];
-
-/**
- * The credentials that are public by design, checked after the framework prefix is taken off.
- * Names that merely *might* be public (`ALGOLIA_API_KEY`, `SUPABASE_KEY`, `STRIPE_KEY`) are
- * not listed: when a name leaves it open, the value is treated as a secret.
- */
-export const PUBLIC_BY_DESIGN_RULES: readonly PublicByDesignRule[] = [
-  // Sentry: "DSNs are safe to keep public" (the DSN only allows sending events)
-  { service: "Sentry DSN", vendors: ["SENTRY", "GLITCHTIP"], heads: ["DSN"] },
-  // PostHog project API key (phc_...); the personal API key (phx_...) is a secret
-  { service: "PostHog project API key", vendors: ["POSTHOG"], heads: KEY_OR_TOKEN_HEADS },
-  // Mapbox public token (pk....); secret (sk....) and downloads tokens are secrets
-  { service: "Mapbox public access token", vendors: ["MAPBOX"], heads: KEY_OR_TOKEN_HEADS },
-  // Google Maps JavaScript API keys (restricted by HTTP referrer), MapTiler keys
-  {
-    service: "browser maps key",
-    vendors: ["MAPS", "MAP", "GMAPS", "GMAP", "PLACES", "MAPTILER"],
-    heads: KEY_OR_TOKEN_HEADS,
-  },
-  // Firebase web app config: apiKey identifies the project; security rules protect the data
-  { service: "Firebase web API key", vendors: ["FIREBASE"], heads: ["APIKEY"] },
-  { service: "Firebase web API key", vendors: ["FIREBASE"], heads: ["KEY"], before: ["API", "WEB", "VAPID"] },
-  // search-only keys of hosted search engines; admin and write keys are secrets
-  {
-    service: "search-only API key",
-    vendors: ["ALGOLIA", "TYPESENSE", "MEILISEARCH", "MEILI"],
-    heads: KEY_OR_TOKEN_HEADS,
-    requires: ["SEARCH"],
-  },
-  // Pusher-protocol app keys (Pusher, Laravel Reverb, Soketi); the app secret is a secret
-  { service: "Pusher app key", vendors: ["PUSHER", "REVERB", "SOKETI"], heads: KEY_HEADS },
-  // client tokens made for browsers: Datadog RUM, Rollbar, Paddle, Facebook
-  { service: "client token", vendors: [], heads: ["TOKEN"], before: ["CLIENT"] },
-  // client-side SDK keys of feature-flag services; server SDK keys are secrets
-  {
-    service: "feature-flag client key",
-    vendors: ["STATSIG", "GROWTHBOOK", "LAUNCHDARKLY", "FLAGSMITH", "CONFIGCAT", "UNLEASH"],
-    heads: KEY_OR_TOKEN_HEADS,
-    requires: ["CLIENT", "FRONTEND", "ENVIRONMENT"],
-  },
-  // product analytics project tokens, sent with every event from the browser
-  { service: "analytics project token", vendors: ["MIXPANEL"], heads: ["TOKEN"] },
-  { service: "analytics project token", vendors: ["AMPLITUDE"], heads: KEY_HEADS },
-  { service: "analytics write key", vendors: ["SEGMENT", "RUDDERSTACK", "RUDDER"], heads: ["KEY"], before: ["WRITE"], allows: ["WRITE"] },
-  // RevenueCat public app-specific SDK keys (appl_, goog_); the secret API key is a secret
-  { service: "RevenueCat public SDK key", vendors: ["REVENUECAT"], heads: KEY_HEADS },
-  // TinyMCE cloud API key, part of the editor's script URL
-  { service: "TinyMCE API key", vendors: ["TINYMCE"], heads: KEY_HEADS },
-];
-
-/**
- * Words that make any credential privileged, whatever the vendor: `MAPBOX_SECRET_TOKEN`,
- * `POSTHOG_PERSONAL_API_KEY`, `FIREBASE_SERVER_KEY`, `ALGOLIA_SEARCH_ADMIN_KEY`.
- */
-const PRIVILEGED_WORDS: ReadonlySet<string> = new Set([
-  "SECRET", "SECRETS", "SECRETKEY", "PRIVATE", "PRIVATEKEY", "ADMIN", "SERVICE", "SERVER", "PERSONAL",
-  "MANAGEMENT", "MASTER", "WRITE", "DOWNLOAD", "DOWNLOADS", "ROOT", "INTERNAL", "BACKEND", "AUTH", "DEPLOY",
-  "SIGNING", "WEBHOOK", "PASSWORD",
-]);
-
-/** Segments set aside at the end of a name before its head is taken: environments, platforms, versions. */
-const TRAILING_TAGS: ReadonlySet<string> = new Set([
-  "DEV", "DEVELOPMENT", "PROD", "PRODUCTION", "STAGING", "STAGE", "TEST", "LIVE", "SANDBOX", "LOCAL", "PREVIEW",
-  "IOS", "ANDROID", "WEB", "BROWSER",
-]);
-
-function headIndex(segments: readonly string[]): number {
-  let index = segments.length - 1;
-  while (index > 0 && (TRAILING_TAGS.has(segments[index]!) || /^(?:\d+|V\d+)$/.test(segments[index]!))) index--;
-  return index;
-}
-
-/**
  * The kind of public-by-design credential `rest` names (the variable name without its public
- * prefix), or `undefined`. `POSTHOG_KEY` is a PostHog project API key;
- * `POSTHOG_PERSONAL_API_KEY` is not public by design.
+ * prefix), or `undefined`: the `service` of {@link classifyBrowserKeyName}'s `public` verdict.
+ * `POSTHOG_KEY` is a PostHog project API key; `POSTHOG_PERSONAL_API_KEY` is not public by design.
  */
 export function publicByDesignService(rest: string): string | undefined {
-  const segments = splitNameSegments(rest);
-  if (segments.length === 0) return undefined;
-  const at = headIndex(segments);
-  const head = segments[at]!;
-  const beforeHead = segments[at - 1];
-  for (const rule of PUBLIC_BY_DESIGN_RULES) {
-    if (!rule.heads.includes(head)) continue;
-    if (rule.before && (beforeHead === undefined || !rule.before.includes(beforeHead))) continue;
-    if (rule.vendors.length > 0 && !segments.some((segment) => rule.vendors.includes(segment))) continue;
-    if (rule.requires && !segments.some((segment) => rule.requires!.includes(segment))) continue;
-    if (segments.some((segment) => PRIVILEGED_WORDS.has(segment) && !rule.allows?.includes(segment))) continue;
-    return rule.service;
-  }
-  return undefined;
+  const verdict = classifyBrowserKeyName(rest);
+  return verdict.verdict === "public" ? verdict.service : undefined;
 }
 
 export type PublicEnvNameVerdict =
@@ -189,13 +85,21 @@ export type PublicEnvNameVerdict =
         | "allowed-name"
         /** `PUBLIC_KEY`, `NEXT_PUBLIC_KEY_PEM`: `PUBLIC` belongs to "public key", not to a prefix. */
         | "public-key"
-        /** A credential designed to be public (see {@link PUBLIC_BY_DESIGN_RULES}). */
+        /** A credential designed to be public (see `PUBLIC_BY_DESIGN_RULES`). */
         | "public-by-design"
+        /** A credential that is never public: `SECRET`, `SERVICE`, `ADMIN`... in its name. */
+        | "never-public-word"
+        /** A credential of a provider that issues no browser credential (OpenAI, SendGrid, GitHub...). */
+        | "never-public-provider"
         /** The classifier's reason for the full name (settings) or the rest of it. */
         | SecretNameReason;
-      /** For `public-by-design`: what the value is. */
+      /** For `public-by-design`: what the value is. For `never-public-provider`: the provider. */
       readonly service?: string;
+      /** For `public-by-design` and `never-public-*`: the verdict of {@link classifyBrowserKeyName}. */
+      readonly browserKey?: BrowserKeyVerdict;
     };
+
+type ExposedVerdict = Extract<PublicEnvNameVerdict, { exposed: true }>;
 
 export interface PublicEnvNameOptions {
   /** Public prefixes; default {@link DEFAULT_PUBLIC_ENV_PREFIXES}. */
@@ -209,6 +113,10 @@ export interface PublicEnvNameOptions {
   readonly classify?: (name: string) => SecretNameVerdict;
 }
 
+function isConfigured(verdict: SecretNameVerdict): boolean {
+  return verdict.reason === "configured-ignore" || verdict.reason === "configured-secret";
+}
+
 /**
  * Whether an environment variable name is exposed to the browser by its prefix, and if so,
  * whether it holds a secret. The steps, in order:
@@ -216,37 +124,85 @@ export interface PublicEnvNameOptions {
  * 1. no public prefix: not exposed;
  * 2. the full name is in `allowNames`: no leak;
  * 3. the full name is in the settings' `ignoreNames` or `alwaysSecret`: that decides;
- * 4. a prefix ending in `PUBLIC_` followed by `KEY` is the term "public key": no leak;
+ * 4. `PUBLIC` segments that open the rest continue the prefix (`VITE_PUBLIC_POSTHOG_KEY`,
+ *    PostHog's own spelling for Vite); a prefix ending in `PUBLIC` followed by `KEY` is the
+ *    term "public key" (`PUBLIC_KEY`, `VITE_PUBLIC_KEY`): no leak;
  * 5. the rest is in `ignoreNames` or `alwaysSecret`: that decides;
- * 6. the rest is a credential designed to be public: no leak;
- * 7. otherwise the classifier's verdict on the rest decides.
+ * 6. the rest (without those `PUBLIC` segments) is not a secret to the classifier: no leak;
+ * 7. {@link classifyBrowserKeyName} decides: a credential public by design is no leak, one that
+ *    is never public (a `SECRET`/`SERVICE`/`ADMIN`... word, an OpenAI/SendGrid/GitHub... key)
+ *    is one;
+ * 8. otherwise the classifier's verdict on the rest decides: a secret name is a leak.
  */
 export function classifyPublicEnvName(name: string, options: PublicEnvNameOptions = {}): PublicEnvNameVerdict {
   const prefix = matchPublicEnvPrefix(name, options.prefixes ?? DEFAULT_PUBLIC_ENV_PREFIXES);
   if (prefix === undefined) return { exposed: false };
   const rest = name.slice(prefix.length);
   const classify = options.classify ?? ((candidate: string) => classifySecretName(candidate));
-  const verdict = (leak: boolean, why: Exclude<PublicEnvNameVerdict, { exposed: false }>["why"], service?: string) =>
-    ({ exposed: true, leak, prefix, rest, why, ...(service === undefined ? {} : { service }) }) as const;
+  const verdict = (
+    leak: boolean,
+    why: ExposedVerdict["why"],
+    details: Pick<ExposedVerdict, "service" | "browserKey"> = {},
+  ): ExposedVerdict => ({ exposed: true, leak, prefix, rest, why, ...details });
 
   if (options.allowNames?.some((pattern) => matchesNamePattern(name, pattern))) return verdict(false, "allowed-name");
 
   const whole = classify(name);
-  if (whole.reason === "configured-ignore" || whole.reason === "configured-secret") {
-    return verdict(whole.secret, whole.reason);
-  }
+  if (isConfigured(whole)) return verdict(whole.secret, whole.reason);
 
   const restSegments = splitNameSegments(rest);
   const prefixSegments = splitNameSegments(prefix);
-  if (prefixSegments[prefixSegments.length - 1] === "PUBLIC" && (restSegments[0] === "KEY" || restSegments[0] === "KEYS")) {
+  let leadingPublic = 0;
+  while (restSegments[leadingPublic] === "PUBLIC") leadingPublic++;
+  const afterPublic = restSegments[leadingPublic];
+  if (
+    (leadingPublic > 0 || prefixSegments[prefixSegments.length - 1] === "PUBLIC") &&
+    (afterPublic === "KEY" || afterPublic === "KEYS")
+  ) {
     return verdict(false, "public-key");
   }
 
   const restVerdict = classify(rest);
-  if (restVerdict.reason === "configured-ignore" || restVerdict.reason === "configured-secret" || !restVerdict.secret) {
-    return verdict(restVerdict.secret, restVerdict.reason);
+  if (isConfigured(restVerdict)) return verdict(restVerdict.secret, restVerdict.reason);
+  // The classifier calls any PUBLIC segment public; one that opens the rest is a prefix.
+  const core = leadingPublic > 0 ? restSegments.slice(leadingPublic).join("_") : rest;
+  const coreVerdict = leadingPublic > 0 ? classify(core) : restVerdict;
+  if (!coreVerdict.secret) return verdict(false, coreVerdict.reason);
+
+  const browserKey = classifyBrowserKeyName(core);
+  switch (browserKey.verdict) {
+    case "public":
+      return verdict(false, "public-by-design", { service: browserKey.service, browserKey });
+    case "never-public":
+      return browserKey.reason === "never-public-provider"
+        ? verdict(true, "never-public-provider", { service: browserKey.service, browserKey })
+        : verdict(true, "never-public-word", { browserKey });
+    case "undecided":
+      return verdict(true, coreVerdict.reason);
   }
-  const service = publicByDesignService(rest);
-  if (service !== undefined) return verdict(false, "public-by-design", service);
-  return verdict(true, restVerdict.reason);
+}
+
+/**
+ * Whether `name` is a credential that is public by design behind a public prefix
+ * (`NEXT_PUBLIC_SEGMENT_API_KEY`, `VITE_MIXPANEL_KEY`): the bundle ships it to browsers on
+ * purpose, so reading it is reading configuration, not a secret. `alwaysSecret` (through
+ * `classify`) and a never-public word or provider win over the public-by-design tables.
+ */
+export function isPublicByDesign(name: string, options: PublicEnvNameOptions = {}): boolean {
+  const verdict = classifyPublicEnvName(name, options);
+  return verdict.exposed && verdict.why === "public-by-design";
+}
+
+/**
+ * Whether reading the environment variable `name` reads a secret: `classify` (the classifier
+ * with the user's settings) calls it one, and it is not a credential public by design behind
+ * a public prefix. The judgement `secrets/no-bare-env-secret` makes on every read, and the one
+ * the scanner makes on the names code reads.
+ */
+export function isSecretEnvName(
+  name: string,
+  options: Pick<PublicEnvNameOptions, "classify" | "prefixes"> = {},
+): boolean {
+  const classify = options.classify ?? ((candidate: string) => classifySecretName(candidate));
+  return classify(name).secret && !isPublicByDesign(name, options);
 }

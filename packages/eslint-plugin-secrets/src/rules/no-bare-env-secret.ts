@@ -1,4 +1,4 @@
-import { DEFAULT_IMPORT_FROM } from "@secrets-suite/core";
+import { DEFAULT_IMPORT_FROM, isSecretEnvName } from "@secrets-suite/core";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
@@ -103,7 +103,9 @@ export default createRule<Options, MessageIds>({
     return envReadListeners(context, (read) => {
       switch (read.kind) {
         case "named": {
-          if (!settings.isSecretName(read.name)) return;
+          // VITE_MIXPANEL_KEY is a secret name to the classifier, but a browser credential
+          // behind a public prefix is configuration the bundle ships on purpose
+          if (!isSecretEnvName(read.name, { classify: settings.classify })) return;
           // `[process.env.X] = ...`, `for (process.env.X of ...)` only write; `+=`, `??=`, `++` also read,
           // but an accessor call cannot be assigned to, so they get no suggestion
           const targetUse = read.valueExpression ? assignmentTargetUse(read.valueExpression) : undefined;

@@ -24,7 +24,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = "publicSecret";
+export type MessageIds = "publicSecret" | "serverOnlySecret";
 
 /** SvelteKit's modules of public variables: every name imported from them reaches the browser. */
 const SVELTEKIT_STATIC_PUBLIC = "$env/static/public";
@@ -35,6 +35,15 @@ const stringList = {
   items: { type: "string", minLength: 1 },
   uniqueItems: true,
 } as const;
+
+/** Why a never-public credential is one, for the message: `"SECRET" marks a secret`. */
+function describeNeverPublic(verdict: Extract<PublicEnvNameVerdict, { exposed: true }>): string | undefined {
+  const key = verdict.browserKey;
+  if (key?.verdict !== "never-public") return undefined;
+  return key.reason === "never-public-provider"
+    ? `${key.service} issues no credential meant for browsers`
+    : `'${key.word}' marks ${key.marks}`;
+}
 
 function describeFrameworks(prefix: string): string {
   const frameworks = frameworksOfPublicPrefix(prefix);
@@ -75,6 +84,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       publicSecret:
         "'{{name}}' is a secret-like name with the public prefix '{{prefix}}' ({{frameworks}}): its value is inlined into the client bundle and will be shipped to every browser. Keep the secret server-side under a name without the prefix; if the value is public by design, list the name in `allowNames`.",
+      serverOnlySecret:
+        "'{{name}}' has the public prefix '{{prefix}}' ({{frameworks}}) but is a server-side credential ({{why}}): its value is inlined into the client bundle and will be shipped to every browser. Keep it server-side under a name without the prefix, and call the service from server code.",
     },
   },
   defaultOptions: [{ prefixes: [...DEFAULT_PUBLIC_ENV_PREFIXES], additionalPrefixes: [], allowNames: [] }],
@@ -93,11 +104,13 @@ export default createRule<Options, MessageIds>({
         verdicts.set(name, verdict);
       }
       if (!verdict.exposed || !verdict.leak) return;
-      context.report({
-        node,
-        messageId: "publicSecret",
-        data: { name, prefix: verdict.prefix, frameworks: describeFrameworks(verdict.prefix) },
-      });
+      const frameworks = describeFrameworks(verdict.prefix);
+      const why = describeNeverPublic(verdict);
+      context.report(
+        why === undefined
+          ? { node, messageId: "publicSecret", data: { name, prefix: verdict.prefix, frameworks } }
+          : { node, messageId: "serverOnlySecret", data: { name, prefix: verdict.prefix, frameworks, why } },
+      );
     };
 
     /** Reads of `env.NAME` where `env` comes from `$env/dynamic/public`. */

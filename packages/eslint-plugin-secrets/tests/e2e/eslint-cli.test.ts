@@ -40,7 +40,7 @@ const expectedFindings = [
   "src/legacy.ts:2:1 secrets/no-env-file-loading importLoader",
   "src/legacy.ts:5:22 secrets/no-hardcoded-secret secretName",
   "src/legacy.ts:7:13 secrets/no-secret-logging log",
-  "src/legacy.ts:8:26 secrets/no-public-env-secret publicSecret",
+  "src/legacy.ts:8:26 secrets/no-public-env-secret serverOnlySecret",
   "src/server.ts:11:19 secrets/no-bare-env-secret bareSecretRead",
   "src/server.ts:14:23 secrets/no-secret-fallback fallback",
   "src/server.ts:17:9 secrets/no-bare-env-secret bareSecretRead",

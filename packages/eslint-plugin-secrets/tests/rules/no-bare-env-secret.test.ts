@@ -603,6 +603,67 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  describe("a credential public by design behind a public prefix is configuration, not a secret", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        // issue 12: the bundle ships these to browsers on purpose
+        "const segment = snippet.min({ apiKey: process.env.NEXT_PUBLIC_SEGMENT_API_KEY });",
+        "const stripePromise = loadStripe(process.env.REACT_APP_STRIPE_CLIENT_KEY);",
+        "const client = algoliasearch(process.env.NEXT_PUBLIC_ALGOLIA_APP_ID, process.env.NEXT_PUBLIC_ALGOLIA_API_KEY);",
+        "mixpanel.init(import.meta.env.VITE_MIXPANEL_KEY);",
+        // VITE_ and REACT_APP_ are no public words to the classifier: these were reported
+        "const stripe = await loadStripe(process.env.REACT_APP_STRIPE_KEY);",
+        "amplitude.init(import.meta.env.VITE_AMPLITUDE_API_KEY);",
+        "posthog.init(import.meta.env.VITE_POSTHOG_KEY, { api_host: import.meta.env.VITE_POSTHOG_HOST });",
+        "const supabase = createClient(import.meta.env.VITE_SUPABASE_URL, import.meta.env.VITE_SUPABASE_KEY);",
+        "const { VITE_FIREBASE_API_KEY, VITE_FIREBASE_AUTH_DOMAIN } = import.meta.env;",
+        "mapboxgl.accessToken = import.meta.env.VITE_MAPBOX_TOKEN;",
+        "Sentry.init({ dsn: import.meta.env.VITE_SENTRY_DSN });",
+        "const key = process.env.REACT_APP_RECAPTCHA_KEY;",
+        "initializePaddle({ token: process.env.REACT_APP_PADDLE_CLIENT_TOKEN });",
+        "const search = new MeiliSearch({ host, apiKey: import.meta.env.VITE_MEILISEARCH_API_KEY });",
+        // the classifier's public words: reported by secrets/no-public-env-secret, not here
+        "const openai = new OpenAI({ apiKey: process.env.NEXT_PUBLIC_OPENAI_API_KEY });",
+      ],
+      invalid: [
+        {
+          code: "const stripe = new Stripe(import.meta.env.VITE_STRIPE_SECRET_KEY);",
+          errors: [bareSecretRead("VITE_STRIPE_SECRET_KEY", "import.meta.env", { column: 27 })],
+        },
+        {
+          code: "sgMail.setApiKey(process.env.REACT_APP_SENDGRID_API_KEY);",
+          errors: [bareSecretRead("REACT_APP_SENDGRID_API_KEY", "process.env", { column: 18 })],
+        },
+        {
+          code: "if (password === import.meta.env.VITE_ADMIN_PASSWORD) login();",
+          errors: [bareSecretRead("VITE_ADMIN_PASSWORD", "import.meta.env", { column: 18 })],
+        },
+        {
+          code: "const openai = new OpenAI({ apiKey: import.meta.env.VITE_OPENAI_API_KEY });",
+          errors: [bareSecretRead("VITE_OPENAI_API_KEY", "import.meta.env", { column: 37 })],
+        },
+        {
+          code: "const { VITE_GITHUB_TOKEN } = import.meta.env;",
+          errors: [destructuredRead("VITE_GITHUB_TOKEN", "import.meta.env", { column: 9 })],
+        },
+        {
+          // without a public prefix the same name may be the admin or server key
+          code: "const analytics = new Analytics({ writeKey: process.env.SEGMENT_WRITE_KEY });\nconst algolia = algoliasearch(appId, process.env.ALGOLIA_API_KEY);",
+          errors: [
+            bareSecretRead("SEGMENT_WRITE_KEY", "process.env", { line: 1, column: 45 }),
+            bareSecretRead("ALGOLIA_API_KEY", "process.env", { line: 2, column: 38 }),
+          ],
+        },
+        {
+          // alwaysSecret beats the public-by-design tables
+          code: "mixpanel.init(import.meta.env.VITE_MIXPANEL_KEY);",
+          settings: { secrets: { alwaysSecret: ["VITE_MIXPANEL_KEY"] } },
+          errors: [bareSecretRead("VITE_MIXPANEL_KEY", "import.meta.env", { column: 15 })],
+        },
+      ],
+    });
+  });
+
   describe("the useAccessor suggestion leaves a type-only import of the module alone", () => {
     runRuleTests("no-bare-env-secret", rule, {
       invalidTs: [
