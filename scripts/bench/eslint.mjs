@@ -112,16 +112,25 @@ export function summarizeResults(json) {
  * @returns {{ parseMs: number, rulesMs: number, totalMs: number, rules: Record<string, number> }}
  */
 export function summarizeStats(json) {
-  /** @type {EslintResult[]} */
-  const results = JSON.parse(json);
+  return totalsOfStats(JSON.parse(json));
+}
+
+/**
+ * The same totals from ESLint's results (the `ESLint` class's, or its JSON output's).
+ * @param {ReadonlyArray<{ stats?: { times?: { passes?: ReadonlyArray<Partial<EslintStatsPass>> } } }>} results
+ * @returns {{ parseMs: number, rulesMs: number, totalMs: number, rules: Record<string, number> }}
+ */
+export function totalsOfStats(results) {
   let parseMs = 0;
   let totalMs = 0;
   /** @type {Record<string, number>} */
   const rules = {};
   for (const result of results) {
     for (const pass of result.stats?.times?.passes ?? []) {
-      parseMs += pass.parse.total;
-      totalMs += pass.total;
+      const parse = pass.parse?.total ?? 0;
+      parseMs += parse;
+      // a pass that stopped at a parse error has no total: it took its parsing time
+      totalMs += pass.total ?? parse;
       for (const [rule, time] of Object.entries(pass.rules ?? {})) rules[rule] = (rules[rule] ?? 0) + time.total;
     }
   }

@@ -150,6 +150,117 @@ export function hyperfineRuns(command, runs) {
   }
 }
 
+/**
+ * The environment of every measured process: only what they need, so that runs are
+ * reproducible and no secret of the caller's environment reaches them.
+ * @param {Record<string, string>} [extra]
+ * @returns {Record<string, string>}
+ */
+export function childEnv(extra = {}) {
+  /** @type {Record<string, string>} */
+  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1" };
+  if (process.env.HOME) env.HOME = process.env.HOME;
+  return { ...env, ...extra };
+}
+
+/**
+ * A row's timing fields.
+ * @param {number[]} runsMs wall times
+ * @param {number | undefined} cpuMs CPU time (median, or hyperfine's mean)
+ */
+export function timing(runsMs, cpuMs) {
+  const round = (/** @type {number} */ ms) => Math.round(ms * 10) / 10;
+  return {
+    runsMs: runsMs.map(round),
+    medianMs: round(median(runsMs)),
+    minMs: round(Math.min(...runsMs)),
+    maxMs: round(Math.max(...runsMs)),
+    cpuMs: cpuMs === undefined ? undefined : round(cpuMs),
+  };
+}
+
+/**
+ * Throws unless the command exited with 0 or 1 (the tools exit with 1 when they find problems).
+ * @param {RunResult} run
+ * @param {string} what
+ */
+export function expectExit01(run, what) {
+  if (run.status !== 0 && run.status !== 1) {
+    throw new Error(`${what} exited with ${run.status}:\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`);
+  }
+}
+
+/**
+ * @typedef {object} RoundEntry
+ * @property {string} id
+ * @property {Command} command
+ * @property {(run: RunResult) => void} check throws when the output is wrong; called on the first run
+ * @property {(run: RunResult) => void} [collect] called after every timed run (after `check`, on the first)
+ */
+
+/**
+ * @typedef {object} RoundResult
+ * @property {number[]} runsMs wall time of each timed run, round by round
+ * @property {number[]} cpuRunsMs CPU time of each timed run (empty when not measured)
+ * @property {number[]} peaksMb peak memory of every run, warm-ups included
+ */
+
+/**
+ * Measures commands that are to be compared with each other, in rounds: every round runs each
+ * command once, starting with a different one each round (a command that always ran first, or
+ * right after another, would get the same share of any drift in the machine's speed every
+ * round), so that ratios can be taken round by round (see `pairedRatio`). `warmup` untimed
+ * rounds first; each command's first run, timed or not, is checked.
+ * @param {RoundEntry[]} entries
+ * @param {{ warmup: number, runs: number }} counts
+ * @param {Tools} tools
+ * @param {(message: string) => void} log
+ * @returns {Map<string, RoundResult>}
+ */
+export function measureRounds(entries, counts, tools, log) {
+  /** @type {Map<string, RoundResult>} */
+  const results = new Map(entries.map((entry) => [entry.id, { runsMs: [], cpuRunsMs: [], peaksMb: [] }]));
+  const checked = new Set();
+  /**
+   * @param {RoundEntry} entry
+   * @param {boolean} timed
+   * @param {string} what
+   */
+  const once = (entry, timed, what) => {
+    const result = /** @type {RoundResult} */ (results.get(entry.id));
+    const run = runOnce(entry.command, tools);
+    if (!checked.has(entry.id)) {
+      entry.check(run);
+      checked.add(entry.id);
+    }
+    if (run.peakRssMb !== undefined) result.peaksMb.push(run.peakRssMb);
+    if (timed) {
+      result.runsMs.push(run.wallMs);
+      if (run.cpuMs !== undefined) result.cpuRunsMs.push(run.cpuMs);
+      entry.collect?.(run);
+    }
+    log(`${entry.id}: ${what} ${(run.wallMs / 1000).toFixed(2)} s`);
+  };
+  for (let index = 0; index < counts.warmup; index++) for (const entry of entries) once(entry, false, "warm-up");
+  for (let index = 0; index < counts.runs; index++) {
+    const shift = index % entries.length;
+    for (const entry of [...entries.slice(shift), ...entries.slice(0, shift)]) once(entry, true, `run ${index + 1}/${counts.runs}`);
+  }
+  return results;
+}
+
+/**
+ * The median over the rounds of each round's ratio `values[i] / base[i]` (a round runs the
+ * commands back to back, so a change of the machine's speed between rounds cancels out).
+ * @param {readonly number[]} values
+ * @param {readonly number[]} base
+ * @returns {number | undefined} undefined when the two were not measured in the same rounds
+ */
+export function pairedRatio(values, base) {
+  if (values.length === 0 || values.length !== base.length) return undefined;
+  return median(values.map((value, index) => value / /** @type {number} */ (base[index])));
+}
+
 /** @param {readonly number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -37,10 +37,11 @@ import os from "node:os";
  * @typedef {object} Target
  * @property {string} id
  * @property {string} description
- * @property {"ratio" | "ms" | "MB"} unit
+ * @property {"ratio" | "times" | "share" | "ms" | "MB"} unit `ratio`: an overhead (0.05 is +5 %);
+ *   `times`: a quotient (1.5 is 1.5×); `share`: a part of a whole (0.01 is 1 %)
  * @property {number} limit
  * @property {number | undefined} value
- * @property {boolean | null} met null when not judged (not measured, or not the default tree)
+ * @property {boolean | null} met null when not judged (not measured, or not the size the target is stated for)
  */
 
 export function machineDescription() {
@@ -66,6 +67,16 @@ function percent(ratio) {
   return `${ratio >= 0 ? "+" : ""}${(ratio * 100).toFixed(1)} %`;
 }
 
+/** @param {number} share */
+function sharePercent(share) {
+  return `${(share * 100).toFixed(share < 0.01 ? 2 : 1)} %`;
+}
+
+/** @param {number} value */
+function times(value) {
+  return `${value.toFixed(2)}×`;
+}
+
 /** @param {number} value */
 function thousands(value) {
   return Math.round(value).toLocaleString("en-US");
@@ -83,24 +94,32 @@ function align(cells) {
 
 /**
  * @param {{
- *   tree: { seed: number, codeFiles: number, codeLines: number, reused: boolean, root: string },
+ *   tree?: { seed: number, codeFiles: number, codeLines: number, reused: boolean, root: string } | undefined,
  *   machine: ReturnType<typeof machineDescription>,
  *   loadAverageAtEnd: number,
  *   rows: Row[],
  *   eslintOverhead: Record<string, Overhead>,
  *   eslintTiming?: { rulesMs: Record<string, number>, stats: { parseMs: number, totalMs: number, pluginRulesMs: number, pluginShare: number | undefined } } | undefined,
+ *   shapes: import("./shapes.mjs").ShapeComparison[],
+ *   realCode?: import("./realcode.mjs").RealCodeResults | undefined,
  *   targets: Target[],
  *   targetsJudged: boolean,
  * }} results
  */
 export function formatTable(results) {
   const { tree, machine } = results;
-  const lines = [
-    "",
-    `secrets benchmark: ${thousands(tree.codeFiles)} code files, ${thousands(tree.codeLines)} lines (seed ${tree.seed}, ${tree.reused ? "reused" : "generated"} in ${tree.root})`,
+  const lines = [""];
+  if (tree) {
+    lines.push(`secrets benchmark: ${thousands(tree.codeFiles)} code files, ${thousands(tree.codeLines)} lines (seed ${tree.seed}, ${tree.reused ? "reused" : "generated"} in ${tree.root})`);
+  }
+  for (const shape of results.shapes) {
+    const matched = shape.tree.matchedShare !== undefined ? `, ${thousands(shape.tree.matchedFiles ?? 0)} mention env or the accessor (1 in ${(1 / shape.tree.matchedShare).toFixed(1)})` : "";
+    lines.push(`${shape.shape} tree: ${thousands(shape.tree.codeFiles)} code files, ${thousands(shape.tree.codeLines)} lines${matched} (in ${shape.treeRoot})`);
+  }
+  lines.push(
     `machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.os}, Node ${machine.node}; load average ${machine.loadAverage1m} at the start, ${results.loadAverageAtEnd} at the end`,
     "",
-  ];
+  );
   /** @type {string[][]} */
   const cells = [["measurement", "median", "min – max", "runs", "CPU", "peak RSS", "notes"]];
   for (const row of results.rows) {
@@ -118,6 +137,16 @@ export function formatTable(results) {
       if (overhead.overNoopRule) notes.push(`${percent(overhead.overNoopRule.wall)}${cpu(overhead.overNoopRule.cpu)} over one no-op rule`);
     }
     if (typeof details["filesPerSecond"] === "number") notes.push(`${thousands(details["filesPerSecond"])} files/s`);
+    const shape = results.shapes.find((candidate) => row.id === `check-${candidate.shape}`);
+    if (shape?.checkOverFloor) {
+      const { wall, cpu, peakRss } = shape.checkOverFloor;
+      if (wall !== undefined) notes.push(`${times(wall)} the floor${cpu !== undefined ? ` (CPU ${times(cpu)})` : ""}`);
+      if (peakRss !== undefined) notes.push(`peak ${times(peakRss)} the floor's`);
+    }
+    if (shape?.checkOverPeer?.wall !== undefined) notes.push(`${times(shape.checkOverPeer.wall)} dotenv-diff's time`);
+    if (row.id.startsWith("floor-") && typeof details["matched"] === "number") notes.push(`parsed ${thousands(details["matched"])} of ${thousands(Number(details["files"]))} files`);
+    if (row.id.startsWith("dotenv-diff-") && typeof details["filesScanned"] === "number") notes.push(`${thousands(details["filesScanned"])} files scanned`);
+    if (row.id.startsWith("realcode-")) notes.push(`${thousands(Number(details["files"]))} files`);
     if (row.timer === "hyperfine") notes.push("hyperfine");
     cells.push([
       row.label,
@@ -145,19 +174,56 @@ export function formatTable(results) {
     );
   }
 
+  if (results.realCode) lines.push(...realCodeLines(results.realCode));
+
   lines.push("");
   /** @type {string[][]} */
-  const targetCells = [[results.targetsJudged ? "target" : "target (judged on the default tree only)", "limit", "measured", ""]];
+  const targetCells = [["target", "limit", "measured", "met"]];
   for (const target of results.targets) {
     const show = (/** @type {number} */ value) =>
-      target.unit === "ratio" ? percent(value) : target.unit === "ms" ? duration(value) : `${Math.round(value)} MB`;
+      target.unit === "ratio"
+        ? percent(value)
+        : target.unit === "times"
+          ? times(value)
+          : target.unit === "share"
+            ? sharePercent(value)
+            : target.unit === "ms"
+              ? duration(value)
+              : `${Math.round(value)} MB`;
     targetCells.push([
       target.description,
       target.unit === "ratio" ? `${(target.limit * 100).toFixed(0)} %` : show(target.limit),
       target.value === undefined ? "not measured" : show(target.value),
-      target.met === null ? "" : target.met ? "met" : "MISSED",
+      target.met === null ? (target.value === undefined ? "" : "not judged (smaller tree or sample)") : target.met ? "met" : "MISSED",
     ]);
   }
   lines.push(align(targetCells));
   return `${lines.join("\n")}\n`;
+}
+
+/**
+ * The real-code part: the sample, ESLint's time on it, the plugin's share and each rule's, and
+ * the peers' rules on the same files.
+ * @param {import("./realcode.mjs").RealCodeResults} realCode
+ */
+function realCodeLines(realCode) {
+  const { sample, secrets, peers } = realCode;
+  const rules = (/** @type {Record<string, { ms: number, share: number }>} */ byRule) =>
+    Object.entries(byRule)
+      .sort((a, b) => b[1].share - a[1].share)
+      .map(([rule, { ms, share }]) => `${rule} ${sharePercent(share)} (${duration(ms)})`)
+      .join(", ");
+  const counts = (/** @type {Record<string, number>} */ problems) =>
+    Object.entries(problems)
+      .map(([rule, count]) => `${rule} ${count}`)
+      .join(", ") || "none";
+  const lines = [
+    "",
+    `real code: ${thousands(sample.files)} files (${(sample.bytes / 1e6).toFixed(1)} MB; ${thousands(sample.byKind.module)} ES modules, ${thousands(sample.byKind.commonjs)} CommonJS) drawn from ${thousands(sample.eligible)} in node_modules/.pnpm; ${secrets.fatal} not parsed; median of ${realCode.runs} run(s)`,
+    `  ESLint --stats, @eslint/js recommended + secrets/recommended: ${duration(secrets.totalMs)} linting, of which parsing ${duration(secrets.parseMs)}, the plugin's rules ${duration(secrets.pluginMs)} (${sharePercent(secrets.pluginShare)})`,
+    `  per rule: ${rules(secrets.rules)}`,
+    `  the plugin's findings on that code: ${counts(secrets.problems)}`,
+  ];
+  if (peers) lines.push(`  peers on the same files (@eslint/js recommended + them, ${duration(peers.totalMs)} linting): ${rules(peers.rules)}; findings: ${counts(peers.problems)}`);
+  return lines;
 }

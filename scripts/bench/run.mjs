@@ -6,7 +6,12 @@
  *    `secrets/strict` (the plugin's overhead as a ratio), and the plugin's rules' TIMING figures;
  *  - `secret-scanner check` on the whole tree: wall time, files per second, peak memory;
  *  - `secret-scanner check --staged` with 5 changed files, and `secret-scanner audit`, once the
- *    scanner has them ("not available" rows until then).
+ *    scanner has them ("not available" rows until then);
+ *  - on two more trees of the same size (a realistic one where 1 file in 30 mentions the
+ *    environment or the accessor, and one where every file calls the accessor): `check` against
+ *    its floor process (floor.mjs) and against a peer, `dotenv-diff --scan-usage` (shapes.mjs);
+ *  - the plugin's share of ESLint's time on real code, a sample of the installed dependencies'
+ *    files, by ESLint's own `stats` (realcode.mjs).
  * Each timed command runs `--runs` times (after `--warmup` runs); the median is reported. Prints
  * a table and writes JSON results. `node scripts/bench/run.mjs --help` lists the options.
  */
@@ -17,8 +22,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { summarizeResults, summarizeStats, parseTimingTable, VARIANTS, writeVariantConfigs } from "./eslint.mjs";
 import { ensureTree } from "./generate.mjs";
-import { commandLine, detectTools, hyperfineRuns, median, runOnce } from "./measure.mjs";
+import { childEnv, commandLine, detectTools, expectExit01, hyperfineRuns, median, runOnce, timing } from "./measure.mjs";
+import { measureRealCode } from "./realcode.mjs";
 import { formatTable, machineDescription } from "./report.mjs";
+import { ensureShapeTree, measureShape, REALISTIC_DENSITY, SHAPES } from "./shapes.mjs";
 
 /** @typedef {import("./measure.mjs").Command} Command */
 /** @typedef {import("./measure.mjs").RunResult} RunResult */
@@ -27,6 +34,8 @@ import { formatTable, machineDescription } from "./report.mjs";
 /** @typedef {import("./report.mjs").Row} Row */
 /** @typedef {import("./report.mjs").Target} Target */
 /** @typedef {import("./report.mjs").Overhead} Overhead */
+/** @typedef {import("./shapes.mjs").ShapeComparison} ShapeComparison */
+/** @typedef {import("./realcode.mjs").RealCodeResults} RealCodeResults */
 
 const repoRoot = path.resolve(import.meta.dirname, "../..");
 const scannerCli = path.join(repoRoot, "packages/secret-scanner/dist/cli.js");
@@ -38,7 +47,15 @@ export const DEFAULT_FILES = 5000;
 const LINES_PER_FILE = 200;
 const SMOKE_FILES = 50;
 const STAGED_FILES = 5;
-const PARTS = ["eslint", "check", "staged", "audit"];
+const DEFAULT_REALCODE_FILES = 2000;
+const SMOKE_REALCODE_FILES = 30;
+/** Larger files are left out of the real-code sample: generated bundles, not code people write. */
+const REALCODE_MAX_BYTES = 200_000;
+/** The real-code targets are judged on a sample of at least this many files. */
+const REALCODE_JUDGED_FILES = 1000;
+const PARTS = ["eslint", "check", "staged", "audit", "floor", "peer", "realcode"];
+/** The parts measured on the default tree (the others have their own trees or code). */
+const DEFAULT_TREE_PARTS = ["eslint", "check", "staged", "audit"];
 
 const USAGE = `Usage: node scripts/bench/run.mjs [options]   (pnpm bench [-- options] builds first)
 
@@ -46,17 +63,28 @@ const USAGE = `Usage: node scripts/bench/run.mjs [options]   (pnpm bench [-- opt
   --lines <n>       total lines of those files, about (default ${LINES_PER_FILE} per file)
   --seed <n>        seed of the generator (default ${DEFAULT_SEED})
   --secret-density <x>  multiplies the share of files that read secrets or the environment
-                    (default 1: about 6 % of the files); to see what the scanner's cost grows with
+                    (default 1: about 6 % of the files) in the default tree; to see what the
+                    scanner's cost grows with (the floor and peer parts' trees have their own)
   --out <dir>       where the tree goes (default <tmpdir>/secrets-bench-<seed>-<files>); reused
-                    when it was generated with the same parameters
+                    when it was generated with the same parameters; the floor and peer parts'
+                    trees go next to it, in <dir>-realistic and <dir>-all-accessor
   --runs <n>        timed runs per command; the median is reported (default 3)
   --warmup <n>      untimed runs first (default 1; the first run also checks the output)
-  --only <parts>    comma-separated subset of ${PARTS.join(",")} (default all)
+  --only <parts>    comma-separated subset of ${PARTS.join(",")} (default all):
+                      eslint, check, staged, audit  on the default tree
+                      floor     check and the floor process (floor.mjs) on a realistic tree (secret
+                                density ${REALISTIC_DENSITY}: 1 file in 30 mentions env or the accessor) and on
+                                an all-accessor tree, same seed and size, next to the default tree
+                      peer      check and dotenv-diff --scan-usage on the same two trees
+                      realcode  ESLint --stats on a sample of node_modules/.pnpm's JS files, with
+                                secrets/recommended, and with no-secrets + n/no-process-env
+  --realcode-files <n>  files in the real-code sample (default ${DEFAULT_REALCODE_FILES}; ${SMOKE_REALCODE_FILES} with --smoke)
+  --realcode-runs <n>   ESLint runs of each real-code variant; the figures are medians (default 1)
   --json-out <file> JSON results (default .bench/results.json)
   --no-hyperfine    time with perf_hooks even when hyperfine is installed
   --cpu-prof        also profile one scanner run and one ESLint (strict) run with node --cpu-prof
                     into .bench/profiles/
-  --smoke           tiny tree (${SMOKE_FILES} files), 1 run, no warm-up: checks that the harness works
+  --smoke           tiny trees (${SMOKE_FILES} files), ${SMOKE_REALCODE_FILES} real files, 1 run, no warm-up: checks that the harness works
   -h, --help        this help
 `;
 
@@ -74,6 +102,9 @@ const USAGE = `Usage: node scripts/bench/run.mjs [options]   (pnpm bench [-- opt
  * @property {boolean} hyperfine
  * @property {boolean} cpuProf
  * @property {boolean} smoke
+ * @property {string} shapesOut the realistic and all-accessor trees go to `<shapesOut>-realistic` and `<shapesOut>-all-accessor`
+ * @property {number} realcodeFiles
+ * @property {number} realcodeRuns
  */
 
 /**
@@ -96,6 +127,8 @@ function parseOptions(argv) {
       "no-hyperfine": { type: "boolean", default: false },
       "cpu-prof": { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
+      "realcode-files": { type: "string" },
+      "realcode-runs": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -126,6 +159,7 @@ function parseOptions(argv) {
     lines: count(values.lines, "lines", files * LINES_PER_FILE, files),
     secretDensity: density(values["secret-density"]),
     out: path.resolve(values.out ?? path.join(os.tmpdir(), `secrets-bench-${seed}-${files}${values["secret-density"] ? `-d${values["secret-density"]}` : ""}`)),
+    shapesOut: path.resolve(values.out ?? path.join(os.tmpdir(), `secrets-bench-${seed}-${files}`)),
     runs: count(values.runs, "runs", smoke ? 1 : 3),
     warmup: count(values.warmup, "warmup", smoke ? 0 : 1, 0),
     only,
@@ -133,6 +167,8 @@ function parseOptions(argv) {
     hyperfine: !values["no-hyperfine"],
     cpuProf: values["cpu-prof"],
     smoke,
+    realcodeFiles: count(values["realcode-files"], "realcode-files", smoke ? SMOKE_REALCODE_FILES : DEFAULT_REALCODE_FILES),
+    realcodeRuns: count(values["realcode-runs"], "realcode-runs", 1),
   };
 }
 
@@ -146,19 +182,6 @@ function log(message) {
 /** @param {number} ms */
 function seconds(ms) {
   return `${(ms / 1000).toFixed(2)} s`;
-}
-
-/**
- * The environment of every measured process: only what they need, so that runs are
- * reproducible and no secret of the caller's environment reaches them.
- * @param {Record<string, string>} [extra]
- * @returns {Record<string, string>}
- */
-function childEnv(extra = {}) {
-  /** @type {Record<string, string>} */
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1" };
-  if (process.env.HOME) env.HOME = process.env.HOME;
-  return { ...env, ...extra };
 }
 
 /**
@@ -206,32 +229,6 @@ function measure(label, command, options, tools, check) {
     cpuMs = cpu.length === runsMs.length ? median(cpu) : undefined;
   }
   return { runsMs, cpuMs, peakRssMb: peaks.length > 0 ? Math.max(...peaks) : undefined, timer };
-}
-
-/**
- * The row's timing fields.
- * @param {number[]} runsMs wall times
- * @param {number | undefined} cpuMs CPU time (median, or hyperfine's mean)
- */
-function timing(runsMs, cpuMs) {
-  const round = (/** @type {number} */ ms) => Math.round(ms * 10) / 10;
-  return {
-    runsMs: runsMs.map(round),
-    medianMs: round(median(runsMs)),
-    minMs: round(Math.min(...runsMs)),
-    maxMs: round(Math.max(...runsMs)),
-    cpuMs: cpuMs === undefined ? undefined : round(cpuMs),
-  };
-}
-
-/**
- * @param {RunResult} run
- * @param {string} what
- */
-function expectExit01(run, what) {
-  if (run.status !== 0 && run.status !== 1) {
-    throw new Error(`${what} exited with ${run.status}:\n${run.stderr.trim().split("\n").slice(-15).join("\n")}`);
-  }
 }
 
 /**
@@ -460,17 +457,22 @@ function measureAudit(tree, options, tools) {
 }
 
 /**
- * The targets of issue 5, judged on what was measured. They are stated for the default tree
- * (about 5,000 files and 1 million lines), so on another size they are shown but not judged.
+ * The targets of issues 5, 11 and 12, judged on what was measured. Those of the generated trees
+ * are stated for the default size (about 5,000 files and 1 million lines), those of real code
+ * for a sample of about 2,000 files: on smaller ones they are shown but not judged.
  * @param {Row[]} rows
  * @param {Record<string, Overhead>} overhead
- * @param {boolean} judged
+ * @param {ShapeComparison[]} shapes
+ * @param {RealCodeResults | undefined} realCode
+ * @param {{ trees: boolean, realCode: boolean }} judged
  * @returns {Target[]}
  */
-function targets(rows, overhead, judged) {
+function targets(rows, overhead, shapes, realCode, judged) {
   const row = (/** @type {string} */ id) => rows.find((candidate) => candidate.id === id && candidate.available);
+  const shape = (/** @type {string} */ id) => shapes.find((candidate) => candidate.shape === id);
+  const widestRule = realCode ? Object.entries(realCode.secrets.rules).sort((a, b) => b[1].share - a[1].share)[0] : undefined;
   /** @type {Array<Omit<Target, "met">>} */
-  const list = [
+  const trees = [
     // Judged against ESLint running one rule that does nothing, not against ESLint running no
     // rule at all: ESLint skips most of its per-file work when no rule is on, and any one rule,
     // whatever it does, brings that work back (about +30 % on this tree). No real configuration
@@ -481,8 +483,22 @@ function targets(rows, overhead, judged) {
     { id: "check-memory", description: "check on the whole tree under 600 MB peak memory", unit: "MB", limit: 600, value: row("check")?.peakRssMb },
     { id: "check-staged-wall", description: "check --staged on 5 changed files under 500 ms", unit: "ms", limit: 500, value: row("check-staged")?.medianMs },
     { id: "audit-wall", description: "audit under 10 s", unit: "ms", limit: 10_000, value: row("audit")?.medianMs },
+    // issue 11: ratios to the floor process and to the peer, round by round on the same tree
+    { id: "check-floor-realistic-wall", description: "check at most 1.5× the floor's wall time, realistic tree", unit: "times", limit: 1.5, value: shape("realistic")?.checkOverFloor?.wall },
+    { id: "check-floor-all-accessor-wall", description: "check at most 1.5× the floor's wall time, all-accessor tree", unit: "times", limit: 1.5, value: shape("all-accessor")?.checkOverFloor?.wall },
+    { id: "check-floor-all-accessor-memory", description: "check at most 2× the floor's peak memory, all-accessor tree", unit: "times", limit: 2, value: shape("all-accessor")?.checkOverFloor?.peakRss },
+    { id: "check-peer-realistic-wall", description: "check faster than dotenv-diff --scan-usage, realistic tree", unit: "times", limit: 1, value: shape("realistic")?.checkOverPeer?.wall },
+    { id: "check-peer-all-accessor-wall", description: "check faster than dotenv-diff --scan-usage, all-accessor tree", unit: "times", limit: 1, value: shape("all-accessor")?.checkOverPeer?.wall },
   ];
-  return list.map((target) => ({ ...target, met: judged && target.value !== undefined ? target.value <= target.limit : null }));
+  /** @type {Array<Omit<Target, "met">>} */
+  const real = [
+    // issue 12: ESLint's own accounting (`stats`) in one process, so the machine's drift cancels
+    { id: "realcode-plugin-share", description: "real code: the plugin's rules at most 1 % of ESLint's time", unit: "share", limit: 0.01, value: realCode?.secrets.pluginShare },
+    { id: "realcode-rule-share", description: `real code: each rule at most 0.3 % of ESLint's time${widestRule ? ` (widest: ${widestRule[0]})` : ""}`, unit: "share", limit: 0.003, value: widestRule?.[1].share },
+  ];
+  /** @param {Omit<Target, "met">} target @param {boolean} judge */
+  const withMet = (target, judge) => ({ ...target, met: judge && target.value !== undefined ? target.value <= target.limit : null });
+  return [...trees.map((target) => withMet(target, judged.trees)), ...real.map((target) => withMet(target, judged.realCode))];
 }
 
 /** @param {string} tree */
@@ -514,11 +530,15 @@ async function main() {
   }
   const started = new Date();
   const machine = machineDescription();
-  const tree = ensureTree(
-    { out: options.out, seed: options.seed, files: options.files, lines: options.lines, secretDensity: options.secretDensity },
-    log,
-  );
-  prepareTree(tree.root);
+  const tree = DEFAULT_TREE_PARTS.some((part) => options.only.has(part))
+    ? ensureTree({ out: options.out, seed: options.seed, files: options.files, lines: options.lines, secretDensity: options.secretDensity }, log)
+    : undefined;
+  if (tree) prepareTree(tree.root);
+  const shapeTrees =
+    options.only.has("floor") || options.only.has("peer")
+      ? SHAPES.map((shape) => ({ shape, tree: ensureShapeTree(shape, { out: options.shapesOut, seed: options.seed, files: options.files, lines: options.lines }, log) }))
+      : [];
+  for (const { tree: shapeTree } of shapeTrees) prepareTree(shapeTree.root);
   const tools = detectTools({ useHyperfine: options.hyperfine });
   log(`peak memory with ${tools.memory === "gnu-time" ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS (no GNU time)"}; ${tools.hyperfine ? `hyperfine ${tools.hyperfine} for the scanner's timed runs` : "timed with perf_hooks"}`);
 
@@ -529,8 +549,12 @@ async function main() {
   let eslintTiming;
   /** @type {Record<string, Overhead>} */
   let overhead = {};
+  /** @type {ShapeComparison[]} */
+  const shapes = [];
+  /** @type {RealCodeResults | undefined} */
+  let realCode;
   try {
-    if (options.only.has("eslint")) {
+    if (tree && options.only.has("eslint")) {
       const eslint = measureEslint(tree.root, options, tools, scratch);
       rows.push(...eslint.rows);
       overhead = eslint.overhead;
@@ -544,14 +568,33 @@ async function main() {
         stats: { ...eslint.stats, pluginRulesMs: pluginMs, pluginShare: eslint.stats.totalMs > 0 ? pluginMs / eslint.stats.totalMs : undefined },
       };
     }
-    if (options.only.has("check")) rows.push(measureCheck(tree.root, options, tools, scratch));
-    if (options.only.has("staged")) rows.push(measureStaged(tree.root, options, tools, tree.stagedCandidates));
-    if (options.only.has("audit")) rows.push(measureAudit(tree.root, options, tools));
+    if (tree && options.only.has("check")) rows.push(measureCheck(tree.root, options, tools, scratch));
+    if (tree && options.only.has("staged")) rows.push(measureStaged(tree.root, options, tools, tree.stagedCandidates));
+    if (tree && options.only.has("audit")) rows.push(measureAudit(tree.root, options, tools));
+    for (const { shape, tree: shapeTree } of shapeTrees) {
+      const measured = measureShape(
+        shape,
+        shapeTree,
+        { floor: options.only.has("floor"), peer: options.only.has("peer"), warmup: options.warmup, runs: options.runs },
+        tools,
+        scratch,
+        log,
+      );
+      rows.push(...measured.rows);
+      shapes.push(measured.comparison);
+    }
+    if (options.only.has("realcode")) {
+      const measured = measureRealCode({ files: options.realcodeFiles, maxBytes: REALCODE_MAX_BYTES, runs: options.realcodeRuns, peers: true }, tools, scratch, log);
+      rows.push(...measured.rows);
+      realCode = measured.results;
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
 
-  const judged = !options.smoke && options.files >= DEFAULT_FILES && tree.stats.codeLines >= 900_000;
+  const measuredTrees = [...(tree ? [tree] : []), ...shapeTrees.map((entry) => entry.tree)];
+  const judged = !options.smoke && options.files >= DEFAULT_FILES && measuredTrees.every((measuredTree) => measuredTree.stats.codeLines >= 900_000);
+  const realCodeJudged = !options.smoke && realCode !== undefined && realCode.sample.files >= REALCODE_JUDGED_FILES;
   const results = {
     version: 1,
     date: started.toISOString(),
@@ -561,13 +604,23 @@ async function main() {
     machine,
     loadAverageAtEnd: Math.round((os.loadavg()[0] ?? 0) * 100) / 100,
     repository: repositoryState(),
-    tools: { ...tools, eslint: packageVersion("eslint"), typescriptEslint: packageVersion("typescript-eslint") },
-    tree: { root: tree.root, reused: tree.reused, seed: options.seed, ...tree.stats },
+    tools: {
+      ...tools,
+      eslint: packageVersion("eslint"),
+      typescriptEslint: packageVersion("typescript-eslint"),
+      dotenvDiff: packageVersion("dotenv-diff"),
+      eslintPluginNoSecrets: packageVersion("eslint-plugin-no-secrets"),
+      eslintPluginN: packageVersion("eslint-plugin-n"),
+    },
+    tree: tree ? { root: tree.root, reused: tree.reused, seed: options.seed, ...tree.stats } : undefined,
     rows,
     eslintOverhead: overhead,
     eslintTiming,
+    shapes,
+    realCode,
     targetsJudged: judged,
-    targets: targets(rows, overhead, judged),
+    realCodeJudged,
+    targets: targets(rows, overhead, shapes, realCode, { trees: judged, realCode: realCodeJudged }),
   };
   mkdirSync(path.dirname(options.jsonOut), { recursive: true });
   writeFileSync(options.jsonOut, `${JSON.stringify(results, null, 2)}\n`);
