@@ -4,7 +4,9 @@ import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners } from "../util/env-reads.js";
+import { isEnvironmentGate } from "../util/environment-gate.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
+import { presenceWhenTrue } from "../util/presence-test.js";
 import { getSecretsSettings } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
@@ -15,7 +17,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = "fallback";
+export type MessageIds = "fallback" | "environmentDefault";
 
 /** Methods whose result is the secret's value itself: `getSecret("X").reveal()`, `.trim()`. */
 const VALUE_METHODS: ReadonlySet<string> = new Set(["reveal", "trim", "toString", "valueOf"]);
@@ -41,13 +43,28 @@ function isFunction(node: TSESTree.Node): node is FunctionNode {
   );
 }
 
-/** `undefined` and `void 0` hand on the absence of a value; they are not defaults. */
+/** `undefined`, `void 0` and `null` hand on the absence of a value; they are not defaults. */
 function isNoValue(node: TSESTree.Node): boolean {
   const inner = unwrapExpression(node);
   return (
     (inner.type === AST_NODE_TYPES.Identifier && inner.name === "undefined") ||
-    (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === "void")
+    (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === "void") ||
+    (inner.type === AST_NODE_TYPES.Literal && inner.raw === "null")
   );
+}
+
+/** A string written in the code: `"local"`, `""`, `` `dev-${user}` ``. */
+function isStringValue(node: TSESTree.Node): boolean {
+  const inner = unwrapExpression(node);
+  return (
+    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "string") ||
+    inner.type === AST_NODE_TYPES.TemplateLiteral
+  );
+}
+
+/** A value that replaces a missing one: neither the absence passed on nor a call that throws. */
+function isDefaultValue(node: TSESTree.Node): boolean {
+  return !isNoValue(node) && !failsFast(node);
 }
 
 /** Whether a function body hands back a value with a `return` (not counting nested functions). */
@@ -133,6 +150,33 @@ function catchFallback(handler: TSESTree.CatchClause): "returns a value" | "assi
   return undefined;
 }
 
+/** The statements of a block, or the single statement of an `if` branch. */
+function statementList(statement: TSESTree.Statement): readonly TSESTree.Statement[] {
+  return statement.type === AST_NODE_TYPES.BlockStatement ? statement.body : [statement];
+}
+
+/** The statements after `statement` in the block, program or `case` that holds it. */
+function followingStatements(statement: TSESTree.Node): readonly TSESTree.Node[] {
+  const holder = statement.parent;
+  if (!holder) return [];
+  const list: readonly TSESTree.Node[] | undefined =
+    holder.type === AST_NODE_TYPES.BlockStatement ||
+    holder.type === AST_NODE_TYPES.Program ||
+    holder.type === AST_NODE_TYPES.StaticBlock
+      ? holder.body
+      : holder.type === AST_NODE_TYPES.SwitchCase
+        ? holder.consequent
+        : undefined;
+  return list ? list.slice(list.indexOf(statement) + 1) : [];
+}
+
+/** `target = value`, `target ??= value` or `target ||= value` as a statement, if it is one. */
+function assignmentStatement(statement: TSESTree.Node): TSESTree.AssignmentExpression | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const expression = unwrapExpression(statement.expression);
+  return expression.type === AST_NODE_TYPES.AssignmentExpression ? expression : undefined;
+}
+
 /** The nearest `try` block holding `node` in the same function, if any. */
 function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | undefined {
   let child: TSESTree.Node = node;
@@ -166,13 +210,15 @@ export default createRule<Options, MessageIds>({
     messages: {
       fallback:
         "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
+      environmentDefault:
+        "Secret '{{name}}' is a string written in the code when {{condition}}: in that environment it is never read, and a build that runs there works without it. Read the secret in every environment, and give development and tests their own value through their environment (an .env file, a test setup).",
     },
   },
   defaultOptions: [{ allowInFiles: [] }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     const settings = getSecretsSettings(context);
-    if (!mayReadSecrets(context, settings.accessors)) return {};
+    if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     /** try statements around secret reads, with the names read in them */
@@ -182,11 +228,24 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "fallback", data: { name, how } });
     };
 
-    /** `?? x`, `|| x`, `||=`, and the conditional shapes around a read. */
-    const checkValueFallback = (read: TSESTree.Node, name: string): void => {
+    /** `when \`isProd\` is false`: the condition under which the branch is taken. */
+    const reportEnvironmentDefault = (node: TSESTree.Node, name: string, test: TSESTree.Node, whenTrue: boolean): void => {
+      const text = source.getText(unwrapExpression(test)).replace(/\s+/g, " ");
+      const shown = text.length > 60 ? `${text.slice(0, 59)}…` : text;
+      context.report({
+        node,
+        messageId: "environmentDefault",
+        data: { name, condition: `\`${shown}\` is ${whenTrue ? "true" : "false"}` },
+      });
+    };
+
+    /**
+     * The node that holds the secret's value: the read itself, its awaited value
+     * (`(await getSecretAsync("X")) ?? "dev"`), or the value of secrets-runtime's Secret
+     * (`getSecret("X").reveal() ?? "dev"`) or of `.trim()` on it.
+     */
+    const valueOfRead = (read: TSESTree.Node): TSESTree.Node => {
       let value = outermostValueNode(read);
-      // `(await getSecretAsync("X")) ?? "dev"`: the awaited value is the secret, and so is
-      // `getSecret("X").reveal() ?? "dev"` (secrets-runtime's Secret) or `.trim()` of it
       for (;;) {
         const parent = value.parent;
         if (parent?.type === AST_NODE_TYPES.AwaitExpression && parent.argument === value) {
@@ -205,8 +264,13 @@ export default createRule<Options, MessageIds>({
           value = outermostValueNode(call);
           continue;
         }
-        break;
+        return value;
       }
+    };
+
+    /** `?? x`, `|| x`, `||=`, and the conditional shapes around a read. */
+    const checkValueFallback = (read: TSESTree.Node, name: string): void => {
+      const value = valueOfRead(read);
       // `A ?? B ?? "dev"` is `(A ?? B) ?? "dev"`: B falls back to "dev" as much as A does
       let operand = value;
       while (
@@ -218,8 +282,7 @@ export default createRule<Options, MessageIds>({
       }
       const logical = operand.parent;
       if (logical?.type === AST_NODE_TYPES.LogicalExpression && logical.left === operand && logical.operator !== "&&") {
-        if (isNoValue(logical.right) || failsFast(logical.right)) return;
-        report(logical, name, `a default after \`${logical.operator}\``);
+        if (isDefaultValue(logical.right)) report(logical, name, `a default after \`${logical.operator}\``);
         return;
       }
       const parent = value.parent;
@@ -229,15 +292,169 @@ export default createRule<Options, MessageIds>({
         parent.left === value &&
         (parent.operator === "??=" || parent.operator === "||=")
       ) {
-        report(parent, name, `a default assigned with \`${parent.operator}\``);
+        if (isDefaultValue(parent.right)) report(parent, name, `a default assigned with \`${parent.operator}\``);
         return;
       }
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) {
         const other = parent.consequent === value ? parent.alternate : parent.consequent;
         const readText = source.getText(unwrapExpression(value));
-        if (source.getText(subjectOfTest(parent.test)) !== readText) return;
-        if (isNoValue(other) || failsFast(other)) return;
-        report(parent, name, "a conditional default");
+        if (source.getText(subjectOfTest(parent.test)) === readText) {
+          if (isDefaultValue(other)) report(parent, name, "a conditional default");
+        } else if (isStringValue(other) && isEnvironmentGate(parent.test)) {
+          // isProd ? getSecret("X") : "local": outside production the secret is "local"
+          reportEnvironmentDefault(parent, name, parent.test, parent.consequent === other);
+        }
+      }
+    };
+
+    /**
+     * Fallbacks written as statements after the read stored its value:
+     * `let secret = process.env.JWT_SECRET; if (!secret) secret = "dev";`, `secret ??= "dev";`,
+     * `this.secret = process.env.X; if (!this.secret) this.secret = "dev";`, and a default
+     * assigned to a read that an `if` tests: `if (!process.env.X) process.env.X = "dev";`.
+     * Only the statements that follow in the same block are looked at.
+     */
+    const checkStatementFallbacks = (read: TSESTree.Node, name: string): void => {
+      const value = valueOfRead(read);
+      checkIfTestedRead(value, name);
+      // `let secret = process.env.A || process.env.B`: both end up in secret
+      let stored = value;
+      while (
+        stored.parent?.type === AST_NODE_TYPES.LogicalExpression &&
+        (stored.parent.operator === "||" || stored.parent.operator === "??")
+      ) {
+        stored = outermostValueNode(stored.parent);
+      }
+      const holder = stored.parent;
+      if (
+        holder?.type === AST_NODE_TYPES.VariableDeclarator &&
+        holder.init === stored &&
+        holder.id.type === AST_NODE_TYPES.Identifier &&
+        holder.parent.kind !== "const"
+      ) {
+        checkFollowingStatements(holder.parent, holder.id.name, name);
+      } else if (
+        holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+        holder.operator === "=" &&
+        holder.right === stored &&
+        holder.parent.type === AST_NODE_TYPES.ExpressionStatement &&
+        (holder.left.type === AST_NODE_TYPES.Identifier || holder.left.type === AST_NODE_TYPES.MemberExpression)
+      ) {
+        checkFollowingStatements(holder.parent, source.getText(holder.left), name);
+      }
+    };
+
+    /** `let { JWT_SECRET: secret } = process.env; secret ||= "dev";` */
+    const checkDestructuredStatementFallbacks = (property: TSESTree.Node, name: string): void => {
+      if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) return;
+      const pattern = property.parent;
+      const declarator = pattern.parent;
+      if (
+        pattern.type === AST_NODE_TYPES.ObjectPattern &&
+        declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
+        declarator.id === pattern &&
+        declarator.parent.kind !== "const"
+      ) {
+        checkFollowingStatements(declarator.parent, property.value.name, name);
+      }
+    };
+
+    /** The statements after the one that stored the secret in `target` (as written). */
+    const checkFollowingStatements = (statement: TSESTree.Node, target: string, name: string): void => {
+      for (const next of followingStatements(statement)) {
+        const assignment = assignmentStatement(next);
+        if (assignment && source.getText(assignment.left) === target) {
+          if (assignment.operator === "??=" || assignment.operator === "||=") {
+            if (isDefaultValue(assignment.right)) report(assignment, name, `a default assigned with \`${assignment.operator}\``);
+            continue;
+          }
+          return; // another value replaces the secret's
+        }
+        if (next.type === AST_NODE_TYPES.IfStatement) checkIfStatement(next, target, name);
+      }
+    };
+
+    /** `if (!process.env.X) process.env.X = "dev";`: the read is tested, and assigned when missing. */
+    const checkIfTestedRead = (value: TSESTree.Node, name: string): void => {
+      if (value.type !== AST_NODE_TYPES.MemberExpression) return; // only a member can be assigned to
+      let current: TSESTree.Node = value;
+      while (
+        current.parent &&
+        (current.parent.type === AST_NODE_TYPES.UnaryExpression ||
+          current.parent.type === AST_NODE_TYPES.BinaryExpression ||
+          current.parent.type === AST_NODE_TYPES.LogicalExpression)
+      ) {
+        current = current.parent;
+      }
+      current = outermostValueNode(current);
+      const statement = current.parent;
+      if (statement?.type === AST_NODE_TYPES.IfStatement && statement.test === current) {
+        checkIfStatement(statement, source.getText(value), name);
+      }
+    };
+
+    /**
+     * An `if` about the secret held in `target`: the branch taken when it is missing assigns it a
+     * value (`if (!secret) secret = "dev"`), unless it throws or exits first; or an `if` about the
+     * environment assigns it a string (`if (isDev) secret = "dev"`).
+     */
+    const checkIfStatement = (statement: TSESTree.IfStatement, target: string, name: string): void => {
+      const presence = presenceWhenTrue(statement.test, target, source);
+      if (presence) {
+        const branch = presence === "missing" ? statement.consequent : statement.alternate;
+        if (!branch) return;
+        for (const inner of statementList(branch)) {
+          if (
+            inner.type === AST_NODE_TYPES.ThrowStatement ||
+            inner.type === AST_NODE_TYPES.ReturnStatement ||
+            (inner.type === AST_NODE_TYPES.ExpressionStatement && failsFast(inner.expression))
+          ) {
+            return;
+          }
+          const assignment = assignmentStatement(inner);
+          if (assignment && source.getText(assignment.left) === target && isDefaultValue(assignment.right)) {
+            report(assignment, name, "a default assigned when it is missing");
+            return;
+          }
+        }
+        return;
+      }
+      if (!isEnvironmentGate(statement.test)) return;
+      for (const [branch, whenTrue] of [
+        [statement.consequent, true],
+        [statement.alternate, false],
+      ] as const) {
+        for (const inner of branch ? statementList(branch) : []) {
+          const assignment = assignmentStatement(inner);
+          if (assignment && source.getText(assignment.left) === target && isStringValue(assignment.right)) {
+            reportEnvironmentDefault(assignment, name, statement.test, whenTrue);
+          }
+        }
+      }
+    };
+
+    /** A second argument of an accessor call that is a default value, or an options object that gives one. */
+    const checkDefaultArgument = (call: TSESTree.CallExpression, name: string): void => {
+      const [, second] = call.arguments;
+      if (!second) return;
+      const options = unwrapExpression(second);
+      if (options.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of options.properties) {
+          if (property.type !== AST_NODE_TYPES.Property) continue;
+          const key = staticKeyName(property.key, property.computed);
+          if (key !== undefined && DEFAULT_OPTION_KEYS.has(key)) {
+            report(property, name, `a \`${key}\` option`);
+          }
+        }
+      } else if (
+        options.type !== AST_NODE_TYPES.Identifier &&
+        options.type !== AST_NODE_TYPES.MemberExpression &&
+        options.type !== AST_NODE_TYPES.SpreadElement &&
+        !isNoValue(options)
+      ) {
+        // an identifier (or a spread) may hold an options object, and `void 0` or `null` is no
+        // value at all; a literal or another expression is a default value
+        report(second, name, "a default argument");
       }
     };
 
@@ -250,34 +467,14 @@ export default createRule<Options, MessageIds>({
     };
 
     const checkAccessorCall = (call: TSESTree.CallExpression): void => {
-      const [first, second] = call.arguments;
+      const [first] = call.arguments;
       const resolved = first ? resolveStaticName(first, source.getScope(call)) : undefined;
       const name = resolved?.kind === "static" ? resolved.name : first ? source.getText(first) : "(unnamed)";
 
       checkValueFallback(call, name);
+      checkStatementFallbacks(call, name);
       recordGuarded(call, name);
-
-      if (second) {
-        const options = unwrapExpression(second);
-        if (options.type === AST_NODE_TYPES.ObjectExpression) {
-          for (const property of options.properties) {
-            if (property.type !== AST_NODE_TYPES.Property) continue;
-            const key = staticKeyName(property.key, property.computed);
-            if (key !== undefined && DEFAULT_OPTION_KEYS.has(key)) {
-              report(property, name, `a \`${key}\` option`);
-            }
-          }
-        } else if (
-          options.type !== AST_NODE_TYPES.Identifier &&
-          options.type !== AST_NODE_TYPES.MemberExpression &&
-          options.type !== AST_NODE_TYPES.SpreadElement &&
-          !isNoValue(options)
-        ) {
-          // an identifier (or a spread) may hold an options object, and `void 0` is no argument at
-          // all; a literal or another expression is a default value
-          report(second, name, "a default argument");
-        }
-      }
+      checkDefaultArgument(call, name);
 
       // getSecretAsync("X").catch(() => "dev")
       const value = outermostValueNode(call);
@@ -299,14 +496,20 @@ export default createRule<Options, MessageIds>({
       if (read.destructuringDefault) {
         report(read.destructuringDefault, read.name, "a destructuring default");
       }
-      if (read.valueExpression) checkValueFallback(read.valueExpression, read.name);
+      if (read.valueExpression) {
+        checkValueFallback(read.valueExpression, read.name);
+        checkStatementFallbacks(read.valueExpression, read.name);
+      } else {
+        checkDestructuredStatementFallbacks(read.node, read.name);
+      }
+      // env("JWT_SECRET", "dev"): an environment accessor's default, like the accessor's
+      if (read.accessorCall) checkDefaultArgument(read.accessorCall, read.name);
       recordGuarded(read.node, read.name);
     });
 
     return {
       ...envListeners,
       CallExpression(call) {
-        envListeners.CallExpression?.(call);
         if (matcher.isAccessorCall(call)) checkAccessorCall(call);
       },
       "TryStatement:exit"(node: TSESTree.TryStatement) {

@@ -18,6 +18,8 @@ interface TextFacts {
   mayLoadEnvFiles?: boolean;
   accessors?: readonly string[];
   accessor?: boolean;
+  envAccessors?: readonly string[];
+  envAccessor?: boolean;
 }
 let last: TextFacts | undefined;
 
@@ -37,9 +39,22 @@ export function mentionsAccessor(context: Context, accessors: readonly string[])
   return facts.accessor === true;
 }
 
-/** Whether the file's text contains `env` or one of the accessor names. */
-export function mayReadSecrets(context: Context, accessors: readonly string[]): boolean {
-  return factsOf(context).env || mentionsAccessor(context, accessors);
+/**
+ * Whether the file's text contains `env`, one of the accessor names or one of the environment
+ * accessor names (`settings.secrets.envAccessors`: `readConfig("X")` names no `env`).
+ */
+export function mayReadSecrets(
+  context: Context,
+  accessors: readonly string[],
+  envAccessors: readonly string[] = [],
+): boolean {
+  const facts = factsOf(context);
+  if (facts.env || mentionsAccessor(context, accessors)) return true;
+  if (facts.envAccessors !== envAccessors) {
+    facts.envAccessors = envAccessors;
+    facts.envAccessor = envAccessors.some((accessor) => facts.text.includes(accessor));
+  }
+  return facts.envAccessor === true;
 }
 
 /**

@@ -10,6 +10,8 @@ import rule from "../../src/rules/no-secret-fallback.js";
 import { runRuleTests } from "../rule-tester.js";
 
 const asyncAccessor = { secrets: { accessors: ["getSecretAsync"] } };
+/** A project whose `env("NAME")` reads any configuration. */
+const envAccessor = { secrets: { envAccessors: ["env"] } };
 
 /** A file under the working directory, as ESLint passes it to rules. */
 const underCwd = (relative: string): string => path.join(process.cwd(), relative);
@@ -22,6 +24,14 @@ runRuleTests("no-secret-fallback", rule, {
 
     // passing the absence on is not a default
     'const key = getSecret("API_KEY") ?? undefined;',
+    'const key = getSecret("API_KEY") ?? null;',
+    'const key = getSecret("API_KEY") || undefined;',
+    "const key = process.env.API_KEY ?? null;",
+    "const key = process.env.API_KEY || null;",
+    'const key = getSecret("API_KEY", null);',
+    'const key = process.env.API_KEY ? process.env.API_KEY : null;',
+    { code: 'const key = await getSecretAsync("API_KEY").catch(function () { return null; });', settings: asyncAccessor },
+    { code: 'const key = env("API_KEY") ?? null;', settings: envAccessor },
     'const key = getSecret("API_KEY") || void 0;',
     "const key = process.env.API_KEY || void 0;",
     "const key = process.env.API_KEY ?? undefined;",
@@ -70,7 +80,9 @@ runRuleTests("no-secret-fallback", rule, {
     'if (hasSecret("SENTRY_TOKEN")) { enableSentry(getSecret("SENTRY_TOKEN")); }',
 
     // a conditional whose test is about something else
-    'const key = isProduction ? getSecret("API_KEY") : "dev";',
+    'const key = useVault ? getSecret("API_KEY") : readKeyFile();',
+    'const key = typeof window === "undefined" ? getSecret("API_KEY") : undefined;',
+    'const key = region === "eu" ? getSecret("EU_API_KEY") : getSecret("US_API_KEY");',
 
     // catch clauses that rethrow, or log and exit
     `
@@ -188,6 +200,54 @@ runRuleTests("no-secret-fallback", rule, {
     // a local variable called process is not the environment
     'function f(process) { return process.env.API_KEY ?? "dev"; }',
 
+    // ---- statements after the read that are not fallbacks ----
+    // the missing secret stops the program
+    'let secret = process.env.JWT_SECRET;\nif (!secret) throw new Error("JWT_SECRET is required");',
+    'let secret = process.env.JWT_SECRET;\nif (!secret) { logger.error("JWT_SECRET is required"); process.exit(1); }',
+    'let secret = getSecret("JWT_SECRET");\nif (secret === undefined) { throw new Error("missing"); }',
+    'function f() {\n  let secret = process.env.JWT_SECRET;\n  if (!secret) { console.error("missing"); return; }\n}',
+    'function f() { let secret = process.env.JWT_SECRET; if (!secret) { fail("JWT_SECRET"); secret = "x"; } return secret; }',
+    // the branch taken when the secret is present
+    'let secret = process.env.JWT_SECRET;\nif (secret) secret = secret.trim();',
+    'let secret = process.env.JWT_SECRET;\nif (secret !== undefined) { secret = decode(secret); }',
+    // a test of something else
+    'let secret = process.env.JWT_SECRET;\nif (rotate) secret = nextSecret();',
+    'let secret = process.env.JWT_SECRET;\nif (secret === "changeme") secret = generate();',
+    // another variable gets the value, or the secret is replaced before the test
+    'let secret = process.env.JWT_SECRET;\nlet other;\nif (!secret) other = "dev";',
+    'let secret = process.env.JWT_SECRET;\nsecret = normalise(secret);\nsecret ||= "dev";',
+    // the absence passed on
+    'let secret = process.env.JWT_SECRET;\nif (!secret) secret = undefined;',
+    'let secret = process.env.JWT_SECRET;\nsecret ??= null;',
+    // a configuration variable that is not secret may get a default
+    'let port = process.env.PORT;\nif (!port) port = "3000";',
+    'if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = "info";',
+    // the test reads the secret, the branch sets another variable
+    'if (!process.env.JWT_SECRET) process.env.AUTH_DISABLED = "true";',
+
+    // ---- the environment decides something other than the secret's value ----
+    'const key = isProd ? getSecret("LIVE_API_KEY") : getSecret("TEST_API_KEY");',
+    'const key = process.env.NODE_ENV === "production" ? process.env.LIVE_API_KEY : process.env.SANDBOX_API_KEY;',
+    'const key = isProd ? getSecret("API_KEY") : undefined;',
+    'const key = isDev ? null : getSecret("API_KEY");',
+    'const key = isProd ? getSecret("API_KEY") : readLocalKey();',
+    // a test that is not about the environment
+    'const key = type === "test" ? "fixture" : getSecret("API_KEY");',
+    'const key = isEnabled ? getSecret("API_KEY") : "";',
+    // a string that is not a secret's value
+    'const port = isProd ? process.env.PORT : "3000";',
+    'let secret = getSecret("JWT_SECRET");\nif (isDev) log("using the development secret");',
+
+    // ---- environment accessors (settings.secrets.envAccessors) ----
+    { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
+    { code: 'const port = env("PORT", "3000");', settings: envAccessor },
+    { code: 'const level = config.env("LOG_LEVEL") ?? "info";', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET");', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET", { required: true });', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET") ?? fail("JWT_SECRET");', settings: envAccessor },
+    // without the setting, env() is some other function
+    'const secret = env("JWT_SECRET") ?? "";',
+
     // fallbacks are allowed in the files listed in allowInFiles; the rule tester lints an
     // absolute filename with the root of the file system as cwd, so the glob starts with **
     {
@@ -242,10 +302,6 @@ runRuleTests("no-secret-fallback", rule, {
     {
       code: 'const key = getSecret("API_KEY") || "";',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `||`" } }],
-    },
-    {
-      code: 'const key = getSecret("API_KEY") ?? null;',
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" } }],
     },
     {
       code: "const key = getSecret(\"API_KEY\") ?? DEFAULT_KEY;",
@@ -446,10 +502,6 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
     },
     {
-      code: 'const key = getSecret("API_KEY", null);',
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
-    },
-    {
       code: 'const key = getSecret("API_KEY", loadDefaultKey());',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
     },
@@ -502,14 +554,178 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
     },
     {
-      code: 'const key = await getSecretAsync("API_KEY").catch(function () { return null; });',
-      settings: asyncAccessor,
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
-    },
-    {
       code: 'const key = await secrets.getSecretAsync("API_KEY").catch(async () => "dev");',
       settings: asyncAccessor,
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
+    },
+
+    // ---- fallbacks written as statements after the read ----
+    {
+      // seen in a real repository
+      code: 'let secret = process.env.JWT_SECRET;\nif (!secret) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2, column: 14 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (secret === undefined) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (!secret) {\n  console.warn("JWT_SECRET is not set, using a default");\n  secret = "x";\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 4 }],
+    },
+    {
+      code: 'var secret = process.env.JWT_SECRET;\nif (typeof secret !== "string" || secret.length === 0) { secret = randomBytes(32).toString("hex"); }',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" } }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (secret) { use(secret); } else { secret = "dev"; }',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" } }],
+    },
+    {
+      code: 'let secret;\nsecret = getSecret("JWT_SECRET");\nif (secret == null) secret = "dev";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 3 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nsecret ||= "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned with `||=`" }, line: 2, column: 1 }],
+    },
+    {
+      code: 'let secret = getSecret("JWT_SECRET");\nsecret ??= generateKey();',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned with `??=`" }, line: 2 }],
+    },
+    {
+      code: 'let { JWT_SECRET: secret } = process.env;\nif (!secret) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET || process.env.SESSION_SECRET;\nif (!secret) secret = "dev";',
+      errors: [
+        // JWT_SECRET falls back to SESSION_SECRET, and both to "dev"
+        { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 1 },
+        { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 },
+        { messageId: "fallback", data: { name: "SESSION_SECRET", how: "a default assigned when it is missing" }, line: 2 },
+      ],
+    },
+    {
+      code: 'class Auth {\n  constructor() {\n    this.secret = process.env.JWT_SECRET;\n    if (!this.secret) this.secret = "dev";\n  }\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 4 }],
+    },
+    {
+      code: 'function load() {\n  let key = Bun.env.API_KEY;\n  if (!key) key = "dev";\n  return key;\n}',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default assigned when it is missing" }, line: 3 }],
+    },
+    {
+      code: 'let key = Deno.env.get("API_KEY");\nkey ??= "dev";',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default assigned with `??=`" }, line: 2 }],
+    },
+    {
+      // the environment variable itself, set when it is missing
+      code: 'if (!process.env.JWT_SECRET) process.env.JWT_SECRET = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, column: 30 }],
+    },
+    {
+      code: 'if (process.env.JWT_SECRET === undefined) {\n  process.env.JWT_SECRET = "supersecret";\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+
+    // ---- a string written in the code instead of the secret, in some environments ----
+    {
+      code: 'const csrf = isProd ? getSecret("CSRF_SECRET") : "local";',
+      errors: [{ messageId: "environmentDefault", data: { name: "CSRF_SECRET", condition: "`isProd` is false" }, column: 14 }],
+    },
+    {
+      code: 'const csrf = process.env.NODE_ENV !== "production" ? "x" : getSecret("CSRF_SECRET");',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "CSRF_SECRET", condition: '`process.env.NODE_ENV !== "production"` is true' },
+        },
+      ],
+    },
+    {
+      code: 'const secret = process.env.NODE_ENV === "production" ? process.env.JWT_SECRET : "dev-secret";',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "JWT_SECRET", condition: '`process.env.NODE_ENV === "production"` is false' },
+        },
+      ],
+    },
+    {
+      code: 'const key = __DEV__ ? "test-key" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: "`__DEV__` is true" } }],
+    },
+    {
+      code: 'const key = import.meta.env.DEV ? `dev-${user}` : import.meta.env.VITE_API_SECRET;',
+      errors: [{ messageId: "environmentDefault", data: { name: "VITE_API_SECRET", condition: "`import.meta.env.DEV` is true" } }],
+    },
+    {
+      code: 'const key = app.get("env") === "development" ? "" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: '`app.get("env") === "development"` is true' } }],
+    },
+    {
+      code: 'const config = { secret: !config.isProduction() ? "dev" : Bun.env.JWT_SECRET };',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`!config.isProduction()` is true" } }],
+    },
+    {
+      code: 'const key = mode === "test" || isLocal ? "fixture" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: '`mode === "test" || isLocal` is true' } }],
+    },
+    {
+      code: 'let secret = getSecret("JWT_SECRET");\nif (isDev) secret = "dev";',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`isDev` is true" }, line: 2 }],
+    },
+
+    // ---- environment accessors (settings.secrets.envAccessors) are bare reads ----
+    {
+      code: 'const secret = env("GOOGLE_CLIENT_SECRET") ?? "";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "GOOGLE_CLIENT_SECRET", how: "a default after `??`" }, column: 16 }],
+    },
+    {
+      code: 'const secret = env("JWT_SECRET", "dev");',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default argument" }, column: 34 }],
+    },
+    {
+      code: 'const secret = env("JWT_SECRET", { default: "dev" });',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a `default` option" } }],
+    },
+    {
+      code: 'const secret = config.env("JWT_SECRET") || "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" } }],
+    },
+    {
+      code: 'import { env as readEnv } from "./env";\nconst secret = readEnv("JWT_SECRET") || "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 2 }],
+    },
+    {
+      // a name with no `env` in it: the setting alone makes the file worth reading
+      code: 'const secret = readConfig("JWT_SECRET") ?? "dev";',
+      settings: { secrets: { envAccessors: ["readConfig"] } },
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" } }],
+    },
+    {
+      code: 'const NAME = "JWT_SECRET";\nconst secret = env(NAME) ?? "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" }, line: 2 }],
+    },
+    {
+      code: 'let secret = env("JWT_SECRET");\nif (!secret) secret = "supersecret";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'const secret = isProd ? env("JWT_SECRET") : "local";',
+      settings: envAccessor,
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`isProd` is false" } }],
+    },
+    {
+      code: 'const { DB_PASSWORD = "postgres" } = Bun.env;',
+      errors: [{ messageId: "fallback", data: { name: "DB_PASSWORD", how: "a destructuring default" } }],
     },
 
     // ---- try/catch around a read ----
@@ -663,6 +879,8 @@ try {
 
   validTs: [
     'const key = (getSecret("API_KEY") as string | undefined) ?? undefined;',
+    'const key = (getSecret("API_KEY") as string | null) ?? null;',
+    { code: 'const port = env<number>("PORT") ?? 3000;', settings: envAccessor },
     'const key = getSecret("API_KEY")! ?? fail("API_KEY");',
     'const port = (process.env.PORT as string) ?? "3000";',
     'const key: string | undefined = hasSecret("API_KEY") ? getSecret("API_KEY") : undefined;',
@@ -696,6 +914,15 @@ try {
     {
       code: 'const key = getSecret("API_KEY", { default: "dev" } as SecretOptions);',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a `default` option" } }],
+    },
+    {
+      code: 'let secret: string | undefined = process.env.JWT_SECRET;\nif (!secret) secret = "supersecret" as string;',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'const secret = env<string>("JWT_SECRET") ?? "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" } }],
     },
     {
       code: 'enum Names { Api = "API_KEY" }\nconst key = getSecret(Names.Api) ?? "d";',
@@ -740,6 +967,8 @@ describe("messages never contain the fallback value", () => {
     `const a = getSecret("API_KEY", "${canary}");`,
     `const a = getSecret("API_KEY", { default: "${canary}" });`,
     `process.env.API_KEY ??= "${canary}";`,
+    `let key = process.env.API_KEY;\nif (!key) key = "${canary}";`,
+    `const a = isProd ? getSecret("API_KEY") : "${canary}";`,
   ])("%s", (code) => {
     const messages = new Linter({ configType: "flat" }).verify(code, [
       {
