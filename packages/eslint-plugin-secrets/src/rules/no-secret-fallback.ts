@@ -53,14 +53,6 @@ function isNoValue(node: TSESTree.Node): boolean {
   );
 }
 
-/** A string written in the code: `"local"`, `""`, `` `dev-${user}` ``. */
-function isStringValue(node: TSESTree.Node): boolean {
-  const inner = unwrapExpression(node);
-  return (
-    (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === "string") ||
-    inner.type === AST_NODE_TYPES.TemplateLiteral
-  );
-}
 
 /** A value that replaces a missing one: neither the absence passed on nor a call that throws. */
 function isDefaultValue(node: TSESTree.Node): boolean {
@@ -228,6 +220,16 @@ export default createRule<Options, MessageIds>({
       context.report({ node, messageId: "fallback", data: { name, how } });
     };
 
+    /**
+     * A string written in the code: `"local"`, `""`, `` `dev-${user}` ``, or a constant of this file
+     * that holds one (`DEFAULT_SECRET_KEY`).
+     */
+    const isStringValue = (node: TSESTree.Node): boolean => {
+      const inner = unwrapExpression(node);
+      if (inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
+      return resolveStaticName(inner, source.getScope(inner)).kind === "static";
+    };
+
     /** `when \`isProd\` is false`: the condition under which the branch is taken. */
     const reportEnvironmentDefault = (node: TSESTree.Node, name: string, test: TSESTree.Node, whenTrue: boolean): void => {
       const text = source.getText(unwrapExpression(test)).replace(/\s+/g, " ");
@@ -329,10 +331,10 @@ export default createRule<Options, MessageIds>({
       if (
         holder?.type === AST_NODE_TYPES.VariableDeclarator &&
         holder.init === stored &&
-        holder.id.type === AST_NODE_TYPES.Identifier &&
-        holder.parent.kind !== "const"
+        holder.id.type === AST_NODE_TYPES.Identifier
       ) {
-        checkFollowingStatements(holder.parent, holder.id.name, name);
+        if (stored === value) checkUsesOfVariable(holder, holder.id, name);
+        if (holder.parent.kind !== "const") checkFollowingStatements(holder.parent, holder.id.name, name);
       } else if (
         holder?.type === AST_NODE_TYPES.AssignmentExpression &&
         holder.operator === "=" &&
@@ -344,7 +346,10 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    /** `let { JWT_SECRET: secret } = process.env; secret ||= "dev";` */
+    /**
+     * `const { JWT_SECRET, NODE_ENV } = process.env; ... NODE_ENV === "production" ? JWT_SECRET : "dev"`
+     * and `let { JWT_SECRET: secret } = process.env; secret ||= "dev";`
+     */
     const checkDestructuredStatementFallbacks = (property: TSESTree.Node, name: string): void => {
       if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) return;
       const pattern = property.parent;
@@ -352,10 +357,23 @@ export default createRule<Options, MessageIds>({
       if (
         pattern.type === AST_NODE_TYPES.ObjectPattern &&
         declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
-        declarator.id === pattern &&
-        declarator.parent.kind !== "const"
+        declarator.id === pattern
       ) {
-        checkFollowingStatements(declarator.parent, property.value.name, name);
+        checkUsesOfVariable(declarator, property.value, name);
+        if (declarator.parent.kind !== "const") checkFollowingStatements(declarator.parent, property.value.name, name);
+      }
+    };
+
+    /**
+     * A variable that holds the secret's value and nothing else (declared with it, never assigned
+     * again): each use of it is the secret, so `secret ?? "dev"` or `isProd ? secret : "dev"` is a
+     * fallback as much as on the read itself.
+     */
+    const checkUsesOfVariable = (declarator: TSESTree.VariableDeclarator, identifier: TSESTree.Identifier, name: string): void => {
+      const variable = source.getDeclaredVariables(declarator).find((candidate) => candidate.name === identifier.name);
+      if (!variable || variable.references.filter((reference) => reference.isWrite()).length !== 1) return;
+      for (const reference of variable.references) {
+        if (reference.isRead() && !reference.isWrite()) checkValueFallback(reference.identifier, name);
       }
     };
 

@@ -238,8 +238,24 @@ runRuleTests("no-secret-fallback", rule, {
     'const port = isProd ? process.env.PORT : "3000";',
     'let secret = getSecret("JWT_SECRET");\nif (isDev) log("using the development secret");',
 
+    // ---- a variable that holds the secret, used without a default (reduced from real projects) ----
+    'const token = process.env.GITHUB_TOKEN;\nconst headers = token ? { Authorization: `token ${token}` } : {};',
+    'const apiKey = process.env.OPENAI_API_KEY;\nif (!apiKey) console.warn("OPENAI_API_KEY missing; AI features disabled");\nexport const ai = apiKey ? new OpenAI({ apiKey }) : null;',
+    'const password = process.env.DB_PASSWORD;\nconst shown = password ? "set" : "not set";',
+    'export const SESSION_SECRET = process.env.SESSION_SECRET;\nif (!SESSION_SECRET) throw new Error("SESSION_SECRET must be set");',
+    'const JWT_SECRET = process.env.JWT_SECRET;\nif (!JWT_SECRET) { console.error("JWT_SECRET is not set"); process.exit(1); }\nmodule.exports = JWT_SECRET;',
+    // the variable is assigned again: its uses are not the read's value
+    'let secret = process.env.JWT_SECRET;\nsecret = secret.trim();\nexport const key = secret || "dev";',
+    // environment-dependent values that are all read from the environment
+    'const NODE_ENV = process.env.NODE_ENV;\nconst SECRET = NODE_ENV === "test" || NODE_ENV === "development" ? process.env.TEST_SECRET : process.env.SECRET;',
+    'export const __prod__ = process.env.NODE_ENV === "production";\nexport const DATABASE_URL = __prod__ ? process.env.DATABASE_URL : process.env.LOCAL_DATABASE_URL;',
+    'let { MONGODB_URI } = process.env;\nif (process.env.NODE_ENV === "test") {\n  MONGODB_URI = process.env.TEST_MONGODB_URI;\n}',
+    'const url = process.env.NODE_ENV === "production" ? "https://api.example.com" : "http://localhost:3000";',
+
     // ---- environment accessors (settings.secrets.envAccessors) ----
     { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
+    // Strapi's config files: env is the parameter of the config function
+    { code: 'module.exports = ({ env }) => ({ host: env("HOST", "0.0.0.0"), apiToken: { salt: env("API_TOKEN_SALT") } });', settings: envAccessor },
     { code: 'const port = env("PORT", "3000");', settings: envAccessor },
     { code: 'const level = config.env("LOG_LEVEL") ?? "info";', settings: envAccessor },
     { code: 'const secret = env("JWT_SECRET");', settings: envAccessor },
@@ -676,7 +692,54 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`isDev` is true" }, line: 2 }],
     },
 
+    // ---- a variable that holds the secret and nothing else: each use is the secret ----
+    {
+      code: 'const JWT_SECRET = process.env.JWT_SECRET;\nmodule.exports = JWT_SECRET || "dev";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 2 }],
+    },
+    {
+      code: 'function sign(payload) {\n  const key = getSecret("API_KEY");\n  return hmac(payload, key ?? "dev");\n}',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" }, line: 3 }],
+    },
+    {
+      code: 'const { SESSION_SECRET: secret } = process.env;\napp.use(session({ secret: secret ? secret : "keyboard cat" }));',
+      errors: [{ messageId: "fallback", data: { name: "SESSION_SECRET", how: "a conditional default" }, line: 2 }],
+    },
+    {
+      // reduced from Express projects of a course (many repositories)
+      code: 'const { JWT_SECRET, NODE_ENV } = process.env;\nmodule.exports = {\n  JWT_SECRET: NODE_ENV === "production" ? JWT_SECRET : "dev-secret",\n};',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: '`NODE_ENV === "production"` is false' }, line: 3 }],
+    },
+    {
+      code: 'const { NODE_ENV, JWT_SECRET } = process.env;\nconst DEFAULT_SECRET_KEY = "top-secret-key";\nconst SECRET_KEY = NODE_ENV === "production" ? JWT_SECRET : DEFAULT_SECRET_KEY;',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: '`NODE_ENV === "production"` is false' }, line: 3 }],
+    },
+    {
+      code: 'let { JWT_SECRET, NODE_ENV } = process.env;\nif (NODE_ENV !== "production" && NODE_ENV !== null) {\n  JWT_SECRET = "dev-secret";\n}',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "JWT_SECRET", condition: '`NODE_ENV !== "production" && NODE_ENV !== null` is true' },
+          line: 3,
+        },
+      ],
+    },
+    {
+      code: 'export const IS_PROD = process.env.NODE_ENV === "production";\nexport const SECRET = IS_PROD ? process.env.SECRET : "secret";',
+      errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`IS_PROD` is false" }, line: 2 }],
+    },
+    {
+      code: 'export const isTestEnv = process.env.NODE_ENV === "test";\nexport default { secret: isTestEnv ? "TEST" : process.env.SECRET };',
+      errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`isTestEnv` is true" }, line: 2 }],
+    },
+
     // ---- environment accessors (settings.secrets.envAccessors) are bare reads ----
+    {
+      // Strapi's config/admin.js as generated: a default secret in the repository
+      code: 'module.exports = ({ env }) => ({\n  auth: { secret: env("ADMIN_JWT_SECRET", "tobemodified") },\n});',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "ADMIN_JWT_SECRET", how: "a default argument" }, line: 2 }],
+    },
     {
       code: 'const secret = env("GOOGLE_CLIENT_SECRET") ?? "";',
       settings: envAccessor,
