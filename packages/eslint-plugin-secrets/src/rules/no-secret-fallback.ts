@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
+import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { assignmentTargetUse, calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { mayReadSecrets } from "../util/mentions.js";
-import { envReadListeners } from "../util/env-reads.js";
+import { envReadListeners, type NamedEnvRead } from "../util/env-reads.js";
 import { isEnvironmentGate } from "../util/environment-gate.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { presenceWhenTrue } from "../util/presence-test.js";
@@ -17,7 +17,7 @@ export type Options = [
   },
 ];
 
-export type MessageIds = "fallback" | "environmentDefault";
+export type MessageIds = "fallback" | "environmentDefault" | "uncheckedInString";
 
 /** Methods whose result is the secret's value itself: `getSecret("X").reveal()`, `.trim()`. */
 const VALUE_METHODS: ReadonlySet<string> = new Set(["reveal", "trim", "toString", "valueOf"]);
@@ -169,6 +169,84 @@ function assignmentStatement(statement: TSESTree.Node): TSESTree.AssignmentExpre
   return expression.type === AST_NODE_TYPES.AssignmentExpression ? expression : undefined;
 }
 
+/**
+ * Whether the value becomes part of a string: an expression of a template literal
+ * (`` `postgres://app:${password}@db/app` ``), not of a tagged one (`` sql`...${x}` `` hands the
+ * value to a function), or an operand of `+` next to a string (`"Bearer " + token`).
+ */
+function isPutIntoString(node: TSESTree.Node): boolean {
+  const value = outermostValueNode(node);
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.TemplateLiteral) {
+    return parent.expressions.includes(value as TSESTree.Expression) && parent.parent.type !== AST_NODE_TYPES.TaggedTemplateExpression;
+  }
+  if (parent?.type === AST_NODE_TYPES.BinaryExpression && parent.operator === "+") {
+    const other = unwrapExpression(parent.left === value ? parent.right : parent.left);
+    return (other.type === AST_NODE_TYPES.Literal && typeof other.value === "string") || other.type === AST_NODE_TYPES.TemplateLiteral;
+  }
+  return false;
+}
+
+/** `process.env.X!`: the author asserts the variable is set (checked elsewhere, as a rule at start-up). */
+function isAssertedPresent(node: TSESTree.Node): boolean {
+  for (let current = node; current !== outermostValueNode(node); current = current.parent!) {
+    if (current.parent?.type === AST_NODE_TYPES.TSNonNullExpression) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the value is tested: in the test of an `if`, a loop or a conditional, in a `&&`/`||`/`??`
+ * (`X ?? fail("X")`), or handed to a helper that throws (`assert(X)`, `required(X)`).
+ */
+function isPresenceCheck(node: TSESTree.Node): boolean {
+  let current = outermostValueNode(node);
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.UnaryExpression:
+      case AST_NODE_TYPES.BinaryExpression:
+        if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.operator === "+") return false;
+        current = outermostValueNode(parent);
+        continue;
+      case AST_NODE_TYPES.LogicalExpression:
+        return true;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test === current;
+      case AST_NODE_TYPES.CallExpression: {
+        const name = calleeName(parent.callee);
+        return parent.callee !== current && name !== undefined && (THROWING_HELPER.test(name) || name === "invariant" || name === "ok");
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * Names that the file writes as a string outside the reads (`reads`: the ranges of the reads of
+ * each name), as a list of required variables checked in a loop does
+ * (`["DATABASE_URL", "JWT_SECRET"].forEach(...)`) or a call that checks one (`requireEnv("X")`).
+ */
+function namesListedInStrings(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  reads: ReadonlyMap<string, readonly TSESTree.Range[]>,
+): Set<string> {
+  const listed = new Set<string>();
+  for (const token of sourceCode.ast.tokens) {
+    if (token.type !== AST_TOKEN_TYPES.String && token.type !== AST_TOKEN_TYPES.Template) continue;
+    const text = token.value.slice(1, -1);
+    const ranges = reads.get(text);
+    // process.env["X"], Deno.env.get("X"), env("X") are the reads themselves
+    if (ranges && !ranges.some(([start, end]) => start <= token.range[0] && token.range[1] <= end)) listed.add(text);
+  }
+  return listed;
+}
+
 /** The nearest `try` block holding `node` in the same function, if any. */
 function enclosingTry(node: TSESTree.Node): TSESTree.TryStatement | undefined {
   let child: TSESTree.Node = node;
@@ -204,6 +282,8 @@ export default createRule<Options, MessageIds>({
         "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
       environmentDefault:
         "Secret '{{name}}' is a string written in the code when {{condition}}: in that environment it is never read, and a build that runs there works without it. Read the secret in every environment, and give development and tests their own value through their environment (an .env file, a test setup).",
+      uncheckedInString:
+        "Secret '{{name}}' is put into a string without a check that it is set: when it is missing, {{source}} gives undefined and the string silently says \"undefined\". Check it first and fail fast (if it is missing, throw), or read it with the accessor.",
     },
   },
   defaultOptions: [{ allowInFiles: [] }],
@@ -333,7 +413,6 @@ export default createRule<Options, MessageIds>({
         holder.init === stored &&
         holder.id.type === AST_NODE_TYPES.Identifier
       ) {
-        if (stored === value) checkUsesOfVariable(holder, holder.id, name);
         if (holder.parent.kind !== "const") checkFollowingStatements(holder.parent, holder.id.name, name);
       } else if (
         holder?.type === AST_NODE_TYPES.AssignmentExpression &&
@@ -359,22 +438,41 @@ export default createRule<Options, MessageIds>({
         declarator?.type === AST_NODE_TYPES.VariableDeclarator &&
         declarator.id === pattern
       ) {
-        checkUsesOfVariable(declarator, property.value, name);
         if (declarator.parent.kind !== "const") checkFollowingStatements(declarator.parent, property.value.name, name);
       }
     };
 
     /**
-     * A variable that holds the secret's value and nothing else (declared with it, never assigned
-     * again): each use of it is the secret, so `secret ?? "dev"` or `isProd ? secret : "dev"` is a
-     * fallback as much as on the read itself.
+     * The uses of a variable that holds the secret's value and nothing else (declared with it,
+     * never assigned again): each of them is the secret, so `secret ?? "dev"` or
+     * `isProd ? secret : "dev"` is a fallback as much as on the read itself.
+     * `read` is the read's value (`getSecret("X")`, `process.env.X`) or its destructured property.
      */
-    const checkUsesOfVariable = (declarator: TSESTree.VariableDeclarator, identifier: TSESTree.Identifier, name: string): void => {
-      const variable = source.getDeclaredVariables(declarator).find((candidate) => candidate.name === identifier.name);
-      if (!variable || variable.references.filter((reference) => reference.isWrite()).length !== 1) return;
-      for (const reference of variable.references) {
-        if (reference.isRead() && !reference.isWrite()) checkValueFallback(reference.identifier, name);
+    const usesOfHoldingVariable = (read: TSESTree.Node): TSESTree.Identifier[] => {
+      let declarator: TSESTree.VariableDeclarator | undefined;
+      let identifier: TSESTree.Identifier | undefined;
+      if (read.type === AST_NODE_TYPES.Property && read.parent.type === AST_NODE_TYPES.ObjectPattern) {
+        // const { JWT_SECRET, NODE_ENV } = process.env; const { JWT_SECRET: secret } = process.env
+        const holder = read.parent.parent;
+        if (read.value.type === AST_NODE_TYPES.Identifier && holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id === read.parent) {
+          declarator = holder;
+          identifier = read.value;
+        }
+      } else {
+        const value = valueOfRead(read);
+        const holder = value.parent;
+        if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.Identifier) {
+          declarator = holder;
+          identifier = holder.id;
+        }
       }
+      if (!declarator || !identifier) return [];
+      const name = identifier.name;
+      const variable = source.getDeclaredVariables(declarator).find((candidate) => candidate.name === name);
+      if (!variable || variable.references.filter((reference) => reference.isWrite()).length !== 1) return [];
+      return variable.references
+        .filter((reference) => reference.isRead() && !reference.isWrite())
+        .map((reference) => reference.identifier as TSESTree.Identifier);
     };
 
     /** The statements after the one that stored the secret in `target` (as written). */
@@ -491,6 +589,7 @@ export default createRule<Options, MessageIds>({
 
       checkValueFallback(call, name);
       checkStatementFallbacks(call, name);
+      for (const use of usesOfHoldingVariable(call)) checkValueFallback(use, name);
       recordGuarded(call, name);
       checkDefaultArgument(call, name);
 
@@ -509,16 +608,39 @@ export default createRule<Options, MessageIds>({
       if (returnsValue) report(catchCall!, name, "`.catch()` returns a value");
     };
 
+    /**
+     * Secrets that a string takes in without a check that they are set, and the names of the
+     * secrets the file checks somewhere (`if (!process.env.X) throw`, `assert(process.env.X)`,
+     * `process.env.X ? ... : ...`): an unchecked missing variable makes the string say "undefined".
+     */
+    const stringUses: { readonly node: TSESTree.Node; readonly read: NamedEnvRead }[] = [];
+    const checkedNames = new Set<string>();
+    const readRanges = new Map<string, TSESTree.Range[]>();
+    const noteStringUse = (use: TSESTree.Node, read: NamedEnvRead): void => {
+      if (isPresenceCheck(use)) checkedNames.add(read.name);
+      else if (!isAssertedPresent(use) && isPutIntoString(use) && assignmentTargetUse(use) === undefined) {
+        stringUses.push({ node: use, read });
+      }
+    };
+
     const envListeners = envReadListeners(context, (read) => {
       if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
+      readRanges.set(read.name, [...(readRanges.get(read.name) ?? []), read.node.range]);
       if (read.destructuringDefault) {
         report(read.destructuringDefault, read.name, "a destructuring default");
       }
       if (read.valueExpression) {
         checkValueFallback(read.valueExpression, read.name);
         checkStatementFallbacks(read.valueExpression, read.name);
+        noteStringUse(read.valueExpression, read);
       } else {
         checkDestructuredStatementFallbacks(read.node, read.name);
+      }
+      // const password = process.env.DB_PASSWORD!: the assertion holds for every use of it
+      const asserted = read.valueExpression !== undefined && isAssertedPresent(read.valueExpression);
+      for (const use of usesOfHoldingVariable(read.valueExpression ?? read.node)) {
+        checkValueFallback(use, read.name);
+        if (!asserted) noteStringUse(use, read);
       }
       // env("JWT_SECRET", "dev"): an environment accessor's default, like the accessor's
       if (read.accessorCall) checkDefaultArgument(read.accessorCall, read.name);
@@ -529,6 +651,14 @@ export default createRule<Options, MessageIds>({
       ...envListeners,
       CallExpression(call) {
         if (matcher.isAccessorCall(call)) checkAccessorCall(call);
+      },
+      "Program:exit"() {
+        if (stringUses.length === 0) return;
+        const listed = namesListedInStrings(source, readRanges);
+        for (const { node, read } of stringUses) {
+          if (checkedNames.has(read.name) || listed.has(read.name)) continue;
+          context.report({ node, messageId: "uncheckedInString", data: { name: read.name, source: read.source } });
+        }
       },
       "TryStatement:exit"(node: TSESTree.TryStatement) {
         const names = guardedReads.get(node);

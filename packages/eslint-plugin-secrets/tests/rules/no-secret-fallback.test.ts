@@ -252,6 +252,26 @@ runRuleTests("no-secret-fallback", rule, {
     'let { MONGODB_URI } = process.env;\nif (process.env.NODE_ENV === "test") {\n  MONGODB_URI = process.env.TEST_MONGODB_URI;\n}',
     'const url = process.env.NODE_ENV === "production" ? "https://api.example.com" : "http://localhost:3000";',
 
+    // ---- a secret put into a string after a check that it is set (reduced from real projects) ----
+    'if (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");\nconst url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;',
+    'const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;\nif (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");',
+    'async function call() {\n  const OPENAI_API_KEY = process.env.OPENAI_API_KEY;\n  if (!OPENAI_API_KEY) throw new Error("Missing OPENAI_API_KEY");\n  return fetch(url, { headers: { Authorization: `Bearer ${OPENAI_API_KEY}` } });\n}',
+    'const OPENAI_TOKEN = process.env.OPENAI_TOKEN;\nexport async function call() {\n  if (!OPENAI_TOKEN) { console.log("No OpenAI key"); return; }\n  return `Bearer ${OPENAI_TOKEN}`;\n}',
+    'const header = process.env.API_SECRET ? `Bearer ${process.env.API_SECRET}` : undefined;',
+    'assert(process.env.API_TOKEN, "API_TOKEN is required");\nconst header = "Bearer " + process.env.API_TOKEN;',
+    'const token = process.env.API_TOKEN ?? fail("API_TOKEN");\nconst header = `Bearer ${process.env.API_TOKEN}`;',
+    // a list of required variables, checked in a loop
+    'for (const name of ["DATABASE_PASSWORD"]) if (!process.env[name]) throw new Error(`${name} is missing`);\nconst url = `postgres://app:${process.env.DATABASE_PASSWORD}@db/app`;',
+    'const { DATABASE_PASSWORD } = process.env;\nrequireEnv("DATABASE_PASSWORD");\nconst url = `postgres://app:${DATABASE_PASSWORD}@db/app`;',
+    // configuration, and the accessor (which fails fast itself)
+    "const url = `http://${process.env.HOST}:${process.env.PORT}`;",
+    'const header = `Bearer ${getSecret("API_TOKEN")}`;',
+    // a tagged template hands the value to a function
+    "const rows = sql`select * from keys where key = ${process.env.API_KEY}`;",
+    // not put into a string
+    'const header = { Authorization: process.env.API_TOKEN };\nconst length = `${process.env.API_TOKEN.length}`;',
+    'const secret = `${process.env.JWT_SECRET ?? fail("JWT_SECRET")}`;',
+
     // ---- environment accessors (settings.secrets.envAccessors) ----
     { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
     // Strapi's config files: env is the parameter of the config function
@@ -733,6 +753,44 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`isTestEnv` is true" }, line: 2 }],
     },
 
+    // ---- a secret put into a string without a check that it is set ----
+    {
+      code: "const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;",
+      errors: [{ messageId: "uncheckedInString", data: { name: "POSTGRES_PASSWORD", source: "process.env" }, column: 31, endColumn: 60 }],
+    },
+    {
+      code: 'const auth = "Bearer " + process.env.API_TOKEN;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "process.env" }, column: 26 }],
+    },
+    {
+      // reduced from a Next.js project: a fetch with the key in its header
+      code: 'export async function create(opts) {\n  return fetch(url, { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });\n}',
+      errors: [{ messageId: "uncheckedInString", data: { name: "OPENAI_API_KEY", source: "process.env" }, line: 2 }],
+    },
+    {
+      // reduced from a MongoDB connection module
+      code: 'const { DB_USER, DB_PASSWORD, DB_CLUSTER } = process.env;\nconst uri = `mongodb+srv://${DB_USER}:${DB_PASSWORD}@${DB_CLUSTER}.mongodb.net`;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2, column: 41 }],
+    },
+    {
+      code: "const password = Bun.env.DB_PASSWORD;\nconst dsn = `postgres://app:${password}@db/app`;",
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Bun.env" }, line: 2 }],
+    },
+    {
+      code: 'const dsn = "postgres://app:" + Deno.env.get("DB_PASSWORD") + "@db/app";',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Deno.env" } }],
+    },
+    {
+      code: 'const header = `Bearer ${env("API_TOKEN")}`;',
+      settings: envAccessor,
+      errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "env()" } }],
+    },
+    {
+      // a check of another secret does not check this one
+      code: 'if (!process.env.DB_USER_PASSWORD) throw new Error("missing");\nconst url = `postgres://app:${process.env.DB_PASSWORD}@db/app`;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2 }],
+    },
+
     // ---- environment accessors (settings.secrets.envAccessors) are bare reads ----
     {
       // Strapi's config/admin.js as generated: a default secret in the repository
@@ -944,6 +1002,9 @@ try {
     'const key = (getSecret("API_KEY") as string | undefined) ?? undefined;',
     'const key = (getSecret("API_KEY") as string | null) ?? null;',
     { code: 'const port = env<number>("PORT") ?? 3000;', settings: envAccessor },
+    // a non-null assertion: the author says the variable was checked (at start-up, in another module)
+    "const url = `postgres://app:${process.env.POSTGRES_PASSWORD!}@db/app`;",
+    "const PASSWORD = process.env.MONGO_PASSWORD!;\nconst uri = `mongodb+srv://app:${PASSWORD}@cluster0.example.net`;",
     'const key = getSecret("API_KEY")! ?? fail("API_KEY");',
     'const port = (process.env.PORT as string) ?? "3000";',
     'const key: string | undefined = hasSecret("API_KEY") ? getSecret("API_KEY") : undefined;',
@@ -1032,6 +1093,7 @@ describe("messages never contain the fallback value", () => {
     `process.env.API_KEY ??= "${canary}";`,
     `let key = process.env.API_KEY;\nif (!key) key = "${canary}";`,
     `const a = isProd ? getSecret("API_KEY") : "${canary}";`,
+    `const a = "${canary}" + process.env.API_KEY;`,
   ])("%s", (code) => {
     const messages = new Linter({ configType: "flat" }).verify(code, [
       {
