@@ -1,8 +1,9 @@
 /**
  * A text test that lets a rule skip a file before setting anything up. Every environment read
  * names `env` (`process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `{ env } = process`,
- * `$env/static/public`), and every accessor call names the accessor, even under an alias
- * (`import { getSecret as gs }`). A file whose text contains neither cannot hold what the rules
+ * `$env/static/public`) or an environment accessor (`settings.secrets.envAccessors`), and every
+ * accessor call names the accessor, even under an alias (`import { getSecret as gs }`): an alias
+ * is imported under the accessor's own name. A file whose text contains none cannot hold what the rules
  * that look for them report, and most files of a project are such files: one substring search
  * of the text costs less than building the rule's listeners, and saves walking the file for them.
  */
