@@ -77,3 +77,11 @@ export {
   type SecretValueVerdict,
 } from "./placeholders.js";
 export { mayReadEnv, mentionsEnv } from "./text-tests.js";
+export {
+  isEnvironmentComparison,
+  isEnvironmentFlagName,
+  isEnvironmentSelectorName,
+  ENVIRONMENT_NAMES,
+  ENVIRONMENT_SELECTOR_WORDS,
+  UNAMBIGUOUS_ENVIRONMENT_NAMES,
+} from "./environment-flags.js";

@@ -116,10 +116,26 @@ export function resolveSecretsSettings(input: unknown, source = "settings.secret
     const problems = (validateSettings.errors ?? []).map((error) => describeAjvError(error, source)).join("; ");
     throw new SecretsConfigError(`Invalid ${source}: ${problems}`);
   }
+  checkAccessorKinds(input, source);
   return resolveValid(input, input);
 }
 
 const EMPTY_KEY = {};
+
+/**
+ * A function is either the sanctioned secret accessor (every call reads a secret, whatever the
+ * name) or a general-purpose environment accessor (a call reads a secret only if the classifier
+ * says so of its name), never both: the two judgements of `env("PORT")` contradict each other.
+ */
+function checkAccessorKinds(input: SecretsSettingsInput, source: string): void {
+  const accessors = new Set(input.accessors ?? DEFAULT_ACCESSORS);
+  const both = (input.envAccessors ?? []).filter((name) => accessors.has(name));
+  if (both.length === 0) return;
+  const names = both.map((name) => `"${name}"`).join(", ");
+  throw new SecretsConfigError(
+    `Invalid ${source}: ${names} is listed in both accessors and envAccessors. List a function that reads any configuration (env("PORT")) in envAccessors only, and the accessor that reads secrets in accessors only.`,
+  );
+}
 
 function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSecretsSettings {
   const cached = resolvedCache.get(cacheKey);

@@ -72,7 +72,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
-    if (isInAccessorFile(context, settings) || !mayReadSecrets(context, settings.accessors)) return {};
+    if (isInAccessorFile(context, settings) || !mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
     const accessor = settings.accessors[0] ?? "getSecret";
     const matcher = createAccessorMatcher(context, settings.accessors);
     // The rewrite calls the accessor the file already imports, else one the file defines itself,

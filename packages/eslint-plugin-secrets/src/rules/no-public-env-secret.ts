@@ -91,7 +91,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ prefixes: [...DEFAULT_PUBLIC_ENV_PREFIXES], additionalPrefixes: [], allowNames: [] }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
-    if (!mayReadSecrets(context, settings.accessors)) return {};
+    if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
     const prefixes = [...(options.prefixes ?? DEFAULT_PUBLIC_ENV_PREFIXES), ...(options.additionalPrefixes ?? [])];
     const allowNames = options.allowNames ?? [];
     const matcher = createAccessorMatcher(context, settings.accessors);
@@ -135,7 +135,6 @@ export default createRule<Options, MessageIds>({
     return {
       ...envListeners,
       CallExpression(call) {
-        envListeners.CallExpression?.(call);
         if (!matcher.isAccessorCall(call)) return;
         const [first] = call.arguments;
         if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;

@@ -335,7 +335,7 @@ export default createRule<Options, MessageIds>({
   ],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
-    if (!mayReadSecrets(context, settings.accessors)) return {};
+    if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     const sinkOptions: SinkOptions = {
@@ -708,7 +708,6 @@ export default createRule<Options, MessageIds>({
     return {
       ...envListeners,
       CallExpression(call) {
-        envListeners.CallExpression?.(call);
         if (!matcher.isAccessorCall(call)) return;
         const [first] = call.arguments;
         const resolved = first ? resolveStaticName(first, source.getScope(call)) : undefined;

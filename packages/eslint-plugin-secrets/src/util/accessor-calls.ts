@@ -13,6 +13,8 @@ export interface AccessorMatcher {
   readonly importedLocalName: string | undefined;
   /** The module that local name comes from (`import ... from "<module>"` or `require("<module>")`). */
   readonly importedFrom: string | undefined;
+  /** Every local name an accessor is imported or required under in this file. */
+  readonly localNames: readonly string[];
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -102,6 +104,7 @@ function buildAccessorMatcher(program: TSESTree.Program, accessorNames: readonly
     },
     importedLocalName: aliases.keys().next().value,
     importedFrom: aliases.values().next().value?.from,
+    localNames: [...aliases.keys()],
   };
 }
 

@@ -8,9 +8,15 @@
  * `globalThis` and `global` globals, imports and requires of `process`, `import.meta`) and
  * follows each value through member access, destructuring and `const` aliases using ESLint's
  * scope analysis, so that a local variable that happens to be called `process` is not mistaken
- * for the real one.
+ * for the real one. Calls of the project's general-purpose environment accessors
+ * (`settings.secrets.envAccessors`, such as `env("PORT")`) are reads too.
+ *
+ * The reads of a file are collected once, when the first rule sees its `Program`, and every
+ * rule replays the same list: four rules walking the same roots four times cost four times as
+ * much for the same answer.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { createAccessorMatcher } from "./accessor-calls.js";
 import {
   calleeName,
   isAssignmentTarget,
@@ -20,9 +26,14 @@ import {
   staticStringOf,
   unwrapExpression,
 } from "./ast.js";
+import { getSecretsSettings } from "./settings.js";
+import { resolveStaticName } from "./static-name.js";
 
-/** Where the environment was read from, as the user wrote it (for messages). */
-export type EnvSource = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env";
+/**
+ * Where the environment was read from, as the user wrote it (for messages): an object of a
+ * runtime, or a call of an environment accessor named after its callee (`env()`, `config.env()`).
+ */
+export type EnvSource = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env" | `${string}()`;
 
 /** How the whole environment was taken. */
 export type WholeEnvUse =
@@ -57,6 +68,8 @@ export interface NamedEnvRead {
   readonly valueExpression?: TSESTree.Node;
   /** For destructuring, the default value given in the pattern (`{ X = "dev" }`). */
   readonly destructuringDefault?: TSESTree.Expression;
+  /** For a read by an environment accessor, its call (whose later arguments may give a default). */
+  readonly accessorCall?: TSESTree.CallExpression;
 }
 
 export interface DynamicEnvRead {
@@ -85,21 +98,65 @@ const WHOLE_OBJECT_FUNCTIONS: ReadonlySet<string> = new Set(["structuredClone"])
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+/** The reads of each file already collected, per list of environment accessors. */
+const readsByProgram = new WeakMap<TSESTree.Program, Map<string, readonly EnvRead[]>>();
+
 /**
- * Rule listeners that call `onRead` once for every environment read in the file.
- * Merge them into the rule's own listeners (they use `Program`, `MetaProperty` and
- * `CallExpression`).
+ * Every environment read in the file of `context`, collected on the first call for this file's
+ * tree and shared by every rule after it. The tree is the key: ESLint parses a file anew for each
+ * run (and for each pass of `--fix`), so a changed text never meets an old list.
+ */
+export function envReadsOf(context: Context): readonly EnvRead[] {
+  const { envAccessors } = getSecretsSettings(context);
+  const program = context.sourceCode.ast;
+  let byAccessors = readsByProgram.get(program);
+  if (!byAccessors) {
+    byAccessors = new Map();
+    readsByProgram.set(program, byAccessors);
+  }
+  const key = envAccessors.join("\0");
+  let reads = byAccessors.get(key);
+  if (!reads) {
+    reads = collectEnvReads(context, envAccessors);
+    byAccessors.set(key, reads);
+  }
+  return reads;
+}
+
+/**
+ * Rule listeners that call `onRead` once for every environment read in the file, when the rule
+ * sees the `Program` node (before any other node: a rule may use the reads in later listeners).
+ * Merge them into the rule's own listeners.
  */
 export function envReadListeners(
   context: Context,
   onRead: (read: EnvRead) => void,
   { wholeArguments = false }: EnvReadOptions = {},
 ): TSESLint.RuleListener {
+  return {
+    Program() {
+      for (const read of envReadsOf(context)) {
+        if (read.kind === "whole" && read.use === "argument" && !wholeArguments) continue;
+        onRead(read);
+      }
+    },
+  };
+}
+
+/** The roots that are globals: the runtimes' objects, and `require` for `require("process")`. */
+const GLOBAL_ROOTS = ["process", "globalThis", "global", "window", "self", "Bun", "Deno", "require"];
+
+/** `import.meta`, allowing the spaces the grammar allows. */
+const IMPORT_META = /\bimport\s*\.\s*meta\b/g;
+
+function collectEnvReads(context: Context, envAccessors: readonly string[]): readonly EnvRead[] {
+  const sourceCode = context.sourceCode;
+  const reads: EnvRead[] = [];
   const seen = new Set<TSESTree.Node>();
   const emit = (read: EnvRead): void => {
     if (seen.has(read.node)) return;
     seen.add(read.node);
-    onRead(read);
+    reads.push(read);
   };
 
   /** Calls `visit` with each identifier that reads `variable` (not its declaration). */
@@ -115,7 +172,7 @@ export function envReadListeners(
 
   /** The variable declared by `const x = ...` when it is never assigned again. */
   const constantAlias = (declarator: TSESTree.VariableDeclarator): TSESLint.Scope.Variable | undefined => {
-    const [variable] = context.sourceCode.getDeclaredVariables(declarator);
+    const [variable] = sourceCode.getDeclaredVariables(declarator);
     if (!variable) return undefined;
     const writes = variable.references.filter((reference) => reference.isWrite());
     return writes.length <= 1 ? variable : undefined;
@@ -194,7 +251,7 @@ export function envReadListeners(
         if (parent.callee === value) return;
         if (parent.type === AST_NODE_TYPES.CallExpression && takesWholeObject(parent, value)) {
           emit({ kind: "whole", source, use: "call", node: parent });
-        } else if (wholeArguments) {
+        } else {
           emit({ kind: "whole", source, use: "argument", node: value });
         }
         return;
@@ -233,7 +290,7 @@ export function envReadListeners(
       if (target.type === AST_NODE_TYPES.ObjectPattern) {
         handleEnvPattern(target, "process.env");
       } else if (target.type === AST_NODE_TYPES.Identifier) {
-        const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+        const variable = ASTUtils.findVariable(sourceCode.getScope(target), target);
         forEachReadReference(variable, (identifier) => handleEnvObject(identifier, "process.env"));
       }
     }
@@ -279,6 +336,9 @@ export function envReadListeners(
       case "Deno":
         if (member && memberPropertyName(member) === "env") handleDenoEnv(member);
         return;
+      case "require":
+        handleRequire(identifier);
+        return;
       default:
         return;
     }
@@ -286,7 +346,7 @@ export function envReadListeners(
 
   const handleProcessImport = (declaration: TSESTree.ImportDeclaration): void => {
     for (const specifier of declaration.specifiers) {
-      const [variable] = context.sourceCode.getDeclaredVariables(specifier);
+      const [variable] = sourceCode.getDeclaredVariables(specifier);
       if (specifier.type === AST_NODE_TYPES.ImportSpecifier) {
         const imported = staticKeyName(specifier.imported, false);
         if (imported === "env") forEachReadReference(variable, (identifier) => handleEnvObject(identifier, "process.env"));
@@ -297,38 +357,116 @@ export function envReadListeners(
     }
   };
 
-  return {
-    Program(program) {
-      const globalScope = context.sourceCode.getScope(program);
-      for (const reference of globalScope.through) handleGlobalReference(reference.identifier);
-      for (const name of ["process", "globalThis", "global", "window", "self", "Bun", "Deno"]) {
-        const variable = globalScope.set.get(name);
-        if (variable && variable.defs.length === 0) forEachReadReference(variable, handleGlobalReference);
-      }
-      for (const statement of program.body) {
-        if (statement.type === AST_NODE_TYPES.ImportDeclaration && PROCESS_MODULES.has(statement.source.value)) {
-          handleProcessImport(statement);
-        }
-      }
-    },
-    MetaProperty(node) {
-      if (node.meta.name !== "import" || node.property.name !== "meta") return;
-      const parent = node.parent;
-      if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberPropertyName(parent) === "env") {
-        handleEnvObject(parent, "import.meta.env");
-      }
-    },
-    CallExpression(node) {
-      // require("process") / require("node:process"), in CommonJS files
-      const callee = unwrapExpression(node.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "require" || node.arguments.length !== 1) return;
-      const specifier = staticStringOf(node.arguments[0]!);
-      if (specifier === undefined || !PROCESS_MODULES.has(specifier)) return;
-      const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), "require");
-      if (variable && variable.defs.length > 0) return; // a local function called require
-      handleProcessObject(node);
-    },
+  /** `require("process")` / `require("node:process")`, in CommonJS files. */
+  const handleRequire = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): void => {
+    const callee = outermostValueNode(identifier);
+    const call = callee.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee || call.arguments.length !== 1) return;
+    const specifier = staticStringOf(call.arguments[0]!);
+    if (specifier !== undefined && PROCESS_MODULES.has(specifier)) handleProcessObject(call);
   };
+
+  /** `import.meta` (a meta property, which scope analysis does not list): `import.meta.env`. */
+  const handleImportMeta = (node: TSESTree.MetaProperty): void => {
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && memberPropertyName(parent) === "env") {
+      handleEnvObject(parent, "import.meta.env");
+    }
+  };
+
+  /** A call of an environment accessor: `env("PORT")` reads PORT, `env(name)` some variable. */
+  const handleEnvAccessorCall = (call: TSESTree.CallExpression, source: EnvSource): void => {
+    const [first] = call.arguments;
+    if (!first) return; // `env()` names no variable
+    const resolved = first.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticName(first, sourceCode.getScope(call));
+    if (resolved?.kind === "static") {
+      emit({ kind: "named", name: resolved.name, source, node: call, valueExpression: call, accessorCall: call });
+    } else {
+      emit({ kind: "dynamic", source, node: call });
+    }
+  };
+
+  const program = sourceCode.ast;
+  const globalScope = sourceCode.getScope(program);
+  for (const reference of globalScope.through) handleGlobalReference(reference.identifier);
+  for (const name of GLOBAL_ROOTS) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0) forEachReadReference(variable, handleGlobalReference);
+  }
+  for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && PROCESS_MODULES.has(statement.source.value)) {
+      handleProcessImport(statement);
+    }
+  }
+  // `import.meta` and accessor calls are found in the text first, then checked on the tree: most
+  // files have neither, and a walk of the whole tree to find a few would cost more than the rest
+  for (const match of sourceCode.text.matchAll(IMPORT_META)) {
+    const node = sourceCode.getNodeByRangeIndex(match.index) as TSESTree.Node | null;
+    const meta = node?.type === AST_NODE_TYPES.MetaProperty ? node : node?.parent;
+    if (meta?.type === AST_NODE_TYPES.MetaProperty && meta.range[0] === match.index) handleImportMeta(meta);
+  }
+  for (const { call, callee } of envAccessorCalls(context, envAccessors)) {
+    handleEnvAccessorCall(call, `${describeCallee(callee)}()`);
+  }
+  return reads;
+}
+
+/** Patterns of a call of one of the names, per list of names. */
+const callPatterns = new Map<string, RegExp>();
+
+/**
+ * `name(`, `name?.(`, `name!(`, `name<T>(` for any of the names, standing alone or after a
+ * dot (`config.env(`): where a call of one of them may begin.
+ */
+function callPattern(names: readonly string[]): RegExp {
+  const key = names.join("\0");
+  let pattern = callPatterns.get(key);
+  if (!pattern) {
+    const alternatives = names.map((name) => name.replace(/[$.*+?^()[\]{}|\\]/g, "\\$&")).join("|");
+    pattern = new RegExp(`(?<![\\w$])(?:${alternatives})\\s*(?:!\\s*)?(?:<[^<>()]*>\\s*)?(?:\\?\\.\\s*)?\\(`, "g");
+    callPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+interface EnvAccessorCall {
+  readonly call: TSESTree.CallExpression;
+  /** The callee without type-only wrappers: `env`, `config.env`. */
+  readonly callee: TSESTree.Identifier | TSESTree.MemberExpression;
+}
+
+/**
+ * Calls of the environment accessors: by name (`env(...)`), as a method (`config.env(...)`) or
+ * under a local alias (`import { env as readEnv }`), as the accessor matcher recognises them.
+ */
+function envAccessorCalls(context: Context, envAccessors: readonly string[]): EnvAccessorCall[] {
+  const sourceCode = context.sourceCode;
+  const { text } = sourceCode;
+  // an alias is imported under the accessor's own name, so the text names it in any case
+  if (!envAccessors.some((name) => text.includes(name))) return [];
+  const matcher = createAccessorMatcher(context, envAccessors);
+  const calls: EnvAccessorCall[] = [];
+  for (const match of text.matchAll(callPattern([...new Set([...envAccessors, ...matcher.localNames])]))) {
+    const node = sourceCode.getNodeByRangeIndex(match.index) as TSESTree.Node | null;
+    if (node?.type !== AST_NODE_TYPES.Identifier || node.range[0] !== match.index) continue; // a comment, a string
+    const parent = node.parent;
+    const callee = parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === node ? parent : node;
+    const value = outermostValueNode(callee);
+    const call = value.parent;
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== value || !matcher.isAccessorCall(call)) continue;
+    calls.push({ call, callee });
+  }
+  return calls;
+}
+
+/** `env`, `config.env`, `this.env`; a longer or computed receiver is left out (`env`). */
+function describeCallee(callee: TSESTree.Identifier | TSESTree.MemberExpression): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  const method = memberPropertyName(callee) ?? "";
+  const object = unwrapExpression(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier) return `${object.name}.${method}`;
+  if (object.type === AST_NODE_TYPES.ThisExpression) return `this.${method}`;
+  return method;
 }
 
 /** The object is the value of an `env:` option, as in `spawn(cmd, { env: {...} })`. */

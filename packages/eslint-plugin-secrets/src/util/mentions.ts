@@ -1,8 +1,9 @@
 /**
  * A text test that lets a rule skip a file before setting anything up. Every environment read
  * names `env` (`process.env`, `import.meta.env`, `Bun.env`, `Deno.env`, `{ env } = process`,
- * `$env/static/public`), and every accessor call names the accessor, even under an alias
- * (`import { getSecret as gs }`). A file whose text contains neither cannot hold what the rules
+ * `$env/static/public`) or an environment accessor (`settings.secrets.envAccessors`), and every
+ * accessor call names the accessor, even under an alias (`import { getSecret as gs }`): an alias
+ * is imported under the accessor's own name. A file whose text contains none cannot hold what the rules
  * that look for them report, and most files of a project are such files: one substring search
  * of the text costs less than building the rule's listeners, and saves walking the file for them.
  */
@@ -18,6 +19,8 @@ interface TextFacts {
   mayLoadEnvFiles?: boolean;
   accessors?: readonly string[];
   accessor?: boolean;
+  envAccessors?: readonly string[];
+  envAccessor?: boolean;
 }
 let last: TextFacts | undefined;
 
@@ -37,9 +40,22 @@ export function mentionsAccessor(context: Context, accessors: readonly string[])
   return facts.accessor === true;
 }
 
-/** Whether the file's text contains `env` or one of the accessor names. */
-export function mayReadSecrets(context: Context, accessors: readonly string[]): boolean {
-  return factsOf(context).env || mentionsAccessor(context, accessors);
+/**
+ * Whether the file's text contains `env`, one of the accessor names or one of the environment
+ * accessor names (`settings.secrets.envAccessors`: `readConfig("X")` names no `env`).
+ */
+export function mayReadSecrets(
+  context: Context,
+  accessors: readonly string[],
+  envAccessors: readonly string[] = [],
+): boolean {
+  const facts = factsOf(context);
+  if (facts.env || mentionsAccessor(context, accessors)) return true;
+  if (facts.envAccessors !== envAccessors) {
+    facts.envAccessors = envAccessors;
+    facts.envAccessor = envAccessors.some((accessor) => facts.text.includes(accessor));
+  }
+  return facts.envAccessor === true;
 }
 
 /**

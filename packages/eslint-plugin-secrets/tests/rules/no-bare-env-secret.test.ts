@@ -12,7 +12,8 @@ import { describe, expect, it } from "vitest";
 import rule, { type MessageIds } from "../../src/rules/no-bare-env-secret.js";
 import { runRuleTests } from "../rule-tester.js";
 
-type Source = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env";
+/** The runtime's environment object, or a call of an environment accessor (`env()`). */
+type Source = "process.env" | "import.meta.env" | "Bun.env" | "Deno.env" | `${string}()`;
 type Suggestion = NonNullable<TestCaseError<MessageIds>["suggestions"]>[number];
 
 interface Expect {
@@ -545,6 +546,112 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  describe("calls of environment accessors (settings.secrets.envAccessors) are judged by name, like bare reads", () => {
+    const envAccessor = { secrets: { envAccessors: ["env"], importFrom: "@acme/secrets" } };
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        // configuration read through the project's env(): no secret name, no report
+        { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
+        { code: 'const transport = env("UPLOAD_TRANSPORT");', settings: envAccessor },
+        { code: 'const port = config.env("PORT");', settings: envAccessor },
+        // not a call: an object called env is not the accessor
+        { code: 'import { env } from "./config.js";\nexport const apiKey = env.API_KEY;', settings: envAccessor },
+        // a function whose name merely contains the accessor's
+        { code: 'const secret = getEnv("JWT_SECRET");\nconst other = myenv("JWT_SECRET");', settings: envAccessor },
+        // the name in a comment or a string is not a call
+        { code: '// env("JWT_SECRET") is read by the worker\nconst note = "env(\\"JWT_SECRET\\")";', settings: envAccessor },
+        // without the setting, env() is not an environment read
+        'const secret = env("JWT_SECRET");',
+        // a dynamic name is reported only when checkDynamicKeys is on
+        { code: "const value = env(name);", settings: envAccessor, options: [{ checkDynamicKeys: false }] },
+        // env() without arguments names no variable
+        { code: "const all = env();", settings: envAccessor },
+        // the file that implements the accessor may read secrets
+        {
+          code: 'export const env = (name) => process.env[name];\nconst secret = env("JWT_SECRET");',
+          filename: "src/config/env.ts",
+          settings: { secrets: { ...envAccessor.secrets, accessorFiles: ["src/config/**"] } },
+        },
+      ],
+      invalid: [
+        {
+          // a secret read through env() is a secret read outside the sanctioned accessor
+          code: 'const secret = env("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [
+            bareSecretRead("JWT_SECRET", "env()", {
+              line: 1,
+              column: 16,
+              endColumn: 33,
+              suggestions: [
+                useAccessor("JWT_SECRET", 'import { getSecret } from "@acme/secrets";\nconst secret = getSecret("JWT_SECRET");'),
+              ],
+            }),
+          ],
+        },
+        {
+          code: 'const secret = config.env("GOOGLE_CLIENT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("GOOGLE_CLIENT_SECRET", "config.env()", { column: 16 })],
+        },
+        {
+          code: 'const secret = this.env("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "this.env()", { column: 16 })],
+        },
+        {
+          code: 'const secret = env?.("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "env()", { column: 16 })],
+        },
+        {
+          code: 'import { env as readEnv } from "./env.js";\nconst secret = readEnv("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "readEnv()", { line: 2, column: 16 })],
+        },
+        {
+          code: 'const { env: e } = require("./env");\nconst secret = e("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "e()", { line: 2, column: 16 })],
+        },
+        {
+          code: 'const NAME = "STRIPE_SECRET_KEY";\nconst secret = env(NAME);',
+          settings: envAccessor,
+          errors: [bareSecretRead("STRIPE_SECRET_KEY", "env()", { line: 2 })],
+        },
+        {
+          code: 'const secret = env("JWT_SECRET", "dev");\nconst port = env("PORT", "3000");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "env()", { line: 1 })],
+        },
+        {
+          code: "for (const name of names) check(env(name));",
+          settings: envAccessor,
+          errors: [dynamicKeyRead("env()", { column: 33, endColumn: 42 })],
+        },
+        {
+          // several environment accessors, and names without `env` in them
+          code: 'const a = readConfig("DB_PASSWORD");\nconst b = getEnv("API_TOKEN");',
+          settings: { secrets: { envAccessors: ["readConfig", "getEnv"], importFrom: "@acme/secrets" } },
+          errors: [bareSecretRead("DB_PASSWORD", "readConfig()", { line: 1 }), bareSecretRead("API_TOKEN", "getEnv()", { line: 2 })],
+        },
+      ],
+      validTs: [{ code: 'const port = env<number>("PORT");', settings: envAccessor }],
+      invalidTs: [
+        {
+          code: 'const secret = env<string>("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "env()", { column: 16 })],
+        },
+        {
+          code: 'const secret = env!("JWT_SECRET");',
+          settings: envAccessor,
+          errors: [bareSecretRead("JWT_SECRET", "env()", { column: 16 })],
+        },
+      ],
+    });
+  });
+
   describe("files listed in settings.secrets.accessorFiles implement the accessor and may read the environment", () => {
     const code = "export function getSecret(name) {\n  const value = process.env[name];\n  return value ?? process.env.API_KEY;\n}";
     const settings = { secrets: { accessorFiles: ["src/config/**"] } };
@@ -1044,6 +1151,12 @@ describe("no-bare-env-secret: an invalid settings.secrets block is a configurati
     expect(() => lint({ accessors: "getSecret" })).toThrow(/settings\.secrets.*accessors must be array/);
     expect(() => lint({ importFrom: 42 })).toThrow(/settings\.secrets.*importFrom must be string/);
     expect(() => lint({ ignoreNames: [""] })).toThrow(/settings\.secrets.*ignoreNames\.0 must NOT have fewer than 1 characters/);
+  });
+
+  it("throws on a function listed both as the accessor and as an environment accessor", () => {
+    expect(() => lint({ accessors: ["env"], envAccessors: ["env"] })).toThrow(
+      /settings\.secrets: "env" is listed in both accessors and envAccessors/,
+    );
   });
 
   it("says which rule read the block", () => {

@@ -272,6 +272,11 @@ describe("no-public-env-secret", () => {
         'const key = getSecret("STRIPE_SECRET_KEY");',
         "const key = getSecret(name);",
         'const key = readConfig("VITE_API_SECRET");',
+        // environment accessors: public by design, or no public prefix
+        { code: 'const key = env("NEXT_PUBLIC_STRIPE_PUBLISHABLE_KEY");', settings: { secrets: { envAccessors: ["env"] } } },
+        { code: 'const secret = env("JWT_SECRET");', settings: { secrets: { envAccessors: ["env"] } } },
+        "const { VITE_SUPABASE_ANON_KEY } = Bun.env;",
+        'const dsn = Deno.env.get("PUBLIC_SENTRY_DSN");',
         // SvelteKit: private variables never reach the browser
         'import { API_SECRET } from "$env/static/private";',
         'import { PUBLIC_SUPABASE_URL, PUBLIC_SUPABASE_ANON_KEY } from "$env/static/public";',
@@ -322,6 +327,21 @@ describe("no-public-env-secret", () => {
         {
           code: 'const key = Deno.env.get("VITE_API_TOKEN");',
           errors: [publicSecret("VITE_API_TOKEN", "VITE_", "Vite", { column: 13, endColumn: 43 })],
+        },
+        {
+          code: "const { PUBLIC_STRIPE_SECRET_KEY: key } = Bun.env;",
+          errors: [publicSecret("PUBLIC_STRIPE_SECRET_KEY", "PUBLIC_", "SvelteKit and Astro", { column: 9 })],
+        },
+        {
+          // a call of an environment accessor (settings.secrets.envAccessors) is a read
+          code: 'const key = env("NEXT_PUBLIC_OPENAI_API_KEY");',
+          settings: { secrets: { envAccessors: ["env"] } },
+          errors: [publicSecret("NEXT_PUBLIC_OPENAI_API_KEY", "NEXT_PUBLIC_", "Next.js", { column: 13, endColumn: 46 })],
+        },
+        {
+          code: 'import { env as e } from "./env";\nconst key = e("VITE_API_TOKEN") ?? "";',
+          settings: { secrets: { envAccessors: ["env"] } },
+          errors: [publicSecret("VITE_API_TOKEN", "VITE_", "Vite", { line: 2, column: 13 })],
         },
         {
           code: "const secret = globalThis.process.env.VUE_APP_JWT_SECRET;",

@@ -10,6 +10,8 @@ import rule from "../../src/rules/no-secret-fallback.js";
 import { runRuleTests } from "../rule-tester.js";
 
 const asyncAccessor = { secrets: { accessors: ["getSecretAsync"] } };
+/** A project whose `env("NAME")` reads any configuration. */
+const envAccessor = { secrets: { envAccessors: ["env"] } };
 
 /** A file under the working directory, as ESLint passes it to rules. */
 const underCwd = (relative: string): string => path.join(process.cwd(), relative);
@@ -22,6 +24,14 @@ runRuleTests("no-secret-fallback", rule, {
 
     // passing the absence on is not a default
     'const key = getSecret("API_KEY") ?? undefined;',
+    'const key = getSecret("API_KEY") ?? null;',
+    'const key = getSecret("API_KEY") || undefined;',
+    "const key = process.env.API_KEY ?? null;",
+    "const key = process.env.API_KEY || null;",
+    'const key = getSecret("API_KEY", null);',
+    'const key = process.env.API_KEY ? process.env.API_KEY : null;',
+    { code: 'const key = await getSecretAsync("API_KEY").catch(function () { return null; });', settings: asyncAccessor },
+    { code: 'const key = env("API_KEY") ?? null;', settings: envAccessor },
     'const key = getSecret("API_KEY") || void 0;',
     "const key = process.env.API_KEY || void 0;",
     "const key = process.env.API_KEY ?? undefined;",
@@ -70,7 +80,9 @@ runRuleTests("no-secret-fallback", rule, {
     'if (hasSecret("SENTRY_TOKEN")) { enableSentry(getSecret("SENTRY_TOKEN")); }',
 
     // a conditional whose test is about something else
-    'const key = isProduction ? getSecret("API_KEY") : "dev";',
+    'const key = useVault ? getSecret("API_KEY") : readKeyFile();',
+    'const key = typeof window === "undefined" ? getSecret("API_KEY") : undefined;',
+    'const key = region === "eu" ? getSecret("EU_API_KEY") : getSecret("US_API_KEY");',
 
     // catch clauses that rethrow, or log and exit
     `
@@ -188,6 +200,90 @@ runRuleTests("no-secret-fallback", rule, {
     // a local variable called process is not the environment
     'function f(process) { return process.env.API_KEY ?? "dev"; }',
 
+    // ---- statements after the read that are not fallbacks ----
+    // the missing secret stops the program
+    'let secret = process.env.JWT_SECRET;\nif (!secret) throw new Error("JWT_SECRET is required");',
+    'let secret = process.env.JWT_SECRET;\nif (!secret) { logger.error("JWT_SECRET is required"); process.exit(1); }',
+    'let secret = getSecret("JWT_SECRET");\nif (secret === undefined) { throw new Error("missing"); }',
+    'function f() {\n  let secret = process.env.JWT_SECRET;\n  if (!secret) { console.error("missing"); return; }\n}',
+    'function f() { let secret = process.env.JWT_SECRET; if (!secret) { fail("JWT_SECRET"); secret = "x"; } return secret; }',
+    // the branch taken when the secret is present
+    'let secret = process.env.JWT_SECRET;\nif (secret) secret = secret.trim();',
+    'let secret = process.env.JWT_SECRET;\nif (secret !== undefined) { secret = decode(secret); }',
+    // a test of something else
+    'let secret = process.env.JWT_SECRET;\nif (rotate) secret = nextSecret();',
+    'let secret = process.env.JWT_SECRET;\nif (secret === "changeme") secret = generate();',
+    // another variable gets the value, or the secret is replaced before the test
+    'let secret = process.env.JWT_SECRET;\nlet other;\nif (!secret) other = "dev";',
+    'let secret = process.env.JWT_SECRET;\nsecret = normalise(secret);\nsecret ||= "dev";',
+    // the absence passed on
+    'let secret = process.env.JWT_SECRET;\nif (!secret) secret = undefined;',
+    'let secret = process.env.JWT_SECRET;\nsecret ??= null;',
+    // a configuration variable that is not secret may get a default
+    'let port = process.env.PORT;\nif (!port) port = "3000";',
+    'if (!process.env.LOG_LEVEL) process.env.LOG_LEVEL = "info";',
+    // the test reads the secret, the branch sets another variable
+    'if (!process.env.JWT_SECRET) process.env.AUTH_DISABLED = "true";',
+
+    // ---- the environment decides something other than the secret's value ----
+    'const key = isProd ? getSecret("LIVE_API_KEY") : getSecret("TEST_API_KEY");',
+    'const key = process.env.NODE_ENV === "production" ? process.env.LIVE_API_KEY : process.env.SANDBOX_API_KEY;',
+    'const key = isProd ? getSecret("API_KEY") : undefined;',
+    'const key = isDev ? null : getSecret("API_KEY");',
+    'const key = isProd ? getSecret("API_KEY") : readLocalKey();',
+    // a test that is not about the environment
+    'const key = type === "test" ? "fixture" : getSecret("API_KEY");',
+    'const key = isEnabled ? getSecret("API_KEY") : "";',
+    // a string that is not a secret's value
+    'const port = isProd ? process.env.PORT : "3000";',
+    'let secret = getSecret("JWT_SECRET");\nif (isDev) log("using the development secret");',
+
+    // ---- a variable that holds the secret, used without a default (reduced from real projects) ----
+    'const token = process.env.GITHUB_TOKEN;\nconst headers = token ? { Authorization: `token ${token}` } : {};',
+    'const apiKey = process.env.OPENAI_API_KEY;\nif (!apiKey) console.warn("OPENAI_API_KEY missing; AI features disabled");\nexport const ai = apiKey ? new OpenAI({ apiKey }) : null;',
+    'const password = process.env.DB_PASSWORD;\nconst shown = password ? "set" : "not set";',
+    'export const SESSION_SECRET = process.env.SESSION_SECRET;\nif (!SESSION_SECRET) throw new Error("SESSION_SECRET must be set");',
+    'const JWT_SECRET = process.env.JWT_SECRET;\nif (!JWT_SECRET) { console.error("JWT_SECRET is not set"); process.exit(1); }\nmodule.exports = JWT_SECRET;',
+    // the variable is assigned again: its uses are not the read's value
+    'let secret = process.env.JWT_SECRET;\nsecret = secret.trim();\nexport const key = secret || "dev";',
+    // environment-dependent values that are all read from the environment
+    'const NODE_ENV = process.env.NODE_ENV;\nconst SECRET = NODE_ENV === "test" || NODE_ENV === "development" ? process.env.TEST_SECRET : process.env.SECRET;',
+    'export const __prod__ = process.env.NODE_ENV === "production";\nexport const DATABASE_URL = __prod__ ? process.env.DATABASE_URL : process.env.LOCAL_DATABASE_URL;',
+    'let { MONGODB_URI } = process.env;\nif (process.env.NODE_ENV === "test") {\n  MONGODB_URI = process.env.TEST_MONGODB_URI;\n}',
+    'const url = process.env.NODE_ENV === "production" ? "https://api.example.com" : "http://localhost:3000";',
+
+    // ---- a secret put into a string after a check that it is set (reduced from real projects) ----
+    'if (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");\nconst url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;',
+    'const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;\nif (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");',
+    'async function call() {\n  const OPENAI_API_KEY = process.env.OPENAI_API_KEY;\n  if (!OPENAI_API_KEY) throw new Error("Missing OPENAI_API_KEY");\n  return fetch(url, { headers: { Authorization: `Bearer ${OPENAI_API_KEY}` } });\n}',
+    'const OPENAI_TOKEN = process.env.OPENAI_TOKEN;\nexport async function call() {\n  if (!OPENAI_TOKEN) { console.log("No OpenAI key"); return; }\n  return `Bearer ${OPENAI_TOKEN}`;\n}',
+    'const header = process.env.API_SECRET ? `Bearer ${process.env.API_SECRET}` : undefined;',
+    'assert(process.env.API_TOKEN, "API_TOKEN is required");\nconst header = "Bearer " + process.env.API_TOKEN;',
+    'const token = process.env.API_TOKEN ?? fail("API_TOKEN");\nconst header = `Bearer ${process.env.API_TOKEN}`;',
+    // a list of required variables, checked in a loop
+    'for (const name of ["DATABASE_PASSWORD"]) if (!process.env[name]) throw new Error(`${name} is missing`);\nconst url = `postgres://app:${process.env.DATABASE_PASSWORD}@db/app`;',
+    'const { DATABASE_PASSWORD } = process.env;\nrequireEnv("DATABASE_PASSWORD");\nconst url = `postgres://app:${DATABASE_PASSWORD}@db/app`;',
+    // configuration, and the accessor (which fails fast itself)
+    "const url = `http://${process.env.HOST}:${process.env.PORT}`;",
+    'const header = `Bearer ${getSecret("API_TOKEN")}`;',
+    // a tagged template hands the value to a function
+    "const rows = sql`select * from keys where key = ${process.env.API_KEY}`;",
+    // not put into a string
+    'const header = { Authorization: process.env.API_TOKEN };\nconst length = `${process.env.API_TOKEN.length}`;',
+    'const secret = `${process.env.JWT_SECRET ?? fail("JWT_SECRET")}`;',
+
+    // ---- environment accessors (settings.secrets.envAccessors) ----
+    { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
+    // Strapi's config files: env is the parameter of the config function
+    { code: 'module.exports = ({ env }) => ({ host: env("HOST", "0.0.0.0"), apiToken: { salt: env("API_TOKEN_SALT") } });', settings: envAccessor },
+    { code: 'const port = env("PORT", "3000");', settings: envAccessor },
+    { code: 'const level = config.env("LOG_LEVEL") ?? "info";', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET");', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET", { required: true });', settings: envAccessor },
+    { code: 'const secret = env("JWT_SECRET") ?? fail("JWT_SECRET");', settings: envAccessor },
+    // without the setting, env() is some other function
+    'const secret = env("JWT_SECRET") ?? "";',
+
     // fallbacks are allowed in the files listed in allowInFiles; the rule tester lints an
     // absolute filename with the root of the file system as cwd, so the glob starts with **
     {
@@ -242,10 +338,6 @@ runRuleTests("no-secret-fallback", rule, {
     {
       code: 'const key = getSecret("API_KEY") || "";',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `||`" } }],
-    },
-    {
-      code: 'const key = getSecret("API_KEY") ?? null;',
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" } }],
     },
     {
       code: "const key = getSecret(\"API_KEY\") ?? DEFAULT_KEY;",
@@ -446,10 +538,6 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
     },
     {
-      code: 'const key = getSecret("API_KEY", null);',
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
-    },
-    {
       code: 'const key = getSecret("API_KEY", loadDefaultKey());',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default argument" } }],
     },
@@ -502,14 +590,263 @@ runRuleTests("no-secret-fallback", rule, {
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
     },
     {
-      code: 'const key = await getSecretAsync("API_KEY").catch(function () { return null; });',
-      settings: asyncAccessor,
-      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
-    },
-    {
       code: 'const key = await secrets.getSecretAsync("API_KEY").catch(async () => "dev");',
       settings: asyncAccessor,
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "`.catch()` returns a value" } }],
+    },
+
+    // ---- fallbacks written as statements after the read ----
+    {
+      // seen in a real repository
+      code: 'let secret = process.env.JWT_SECRET;\nif (!secret) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2, column: 14 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (secret === undefined) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (!secret) {\n  console.warn("JWT_SECRET is not set, using a default");\n  secret = "x";\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 4 }],
+    },
+    {
+      code: 'var secret = process.env.JWT_SECRET;\nif (typeof secret !== "string" || secret.length === 0) { secret = randomBytes(32).toString("hex"); }',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" } }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nif (secret) { use(secret); } else { secret = "dev"; }',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" } }],
+    },
+    {
+      code: 'let secret;\nsecret = getSecret("JWT_SECRET");\nif (secret == null) secret = "dev";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 3 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET;\nsecret ||= "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned with `||=`" }, line: 2, column: 1 }],
+    },
+    {
+      code: 'let secret = getSecret("JWT_SECRET");\nsecret ??= generateKey();',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned with `??=`" }, line: 2 }],
+    },
+    {
+      code: 'let { JWT_SECRET: secret } = process.env;\nif (!secret) secret = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'let secret = process.env.JWT_SECRET || process.env.SESSION_SECRET;\nif (!secret) secret = "dev";',
+      errors: [
+        // JWT_SECRET falls back to SESSION_SECRET, and both to "dev"
+        { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 1 },
+        { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 },
+        { messageId: "fallback", data: { name: "SESSION_SECRET", how: "a default assigned when it is missing" }, line: 2 },
+      ],
+    },
+    {
+      code: 'class Auth {\n  constructor() {\n    this.secret = process.env.JWT_SECRET;\n    if (!this.secret) this.secret = "dev";\n  }\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 4 }],
+    },
+    {
+      code: 'function load() {\n  let key = Bun.env.API_KEY;\n  if (!key) key = "dev";\n  return key;\n}',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default assigned when it is missing" }, line: 3 }],
+    },
+    {
+      code: 'let key = Deno.env.get("API_KEY");\nkey ??= "dev";',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default assigned with `??=`" }, line: 2 }],
+    },
+    {
+      // the environment variable itself, set when it is missing
+      code: 'if (!process.env.JWT_SECRET) process.env.JWT_SECRET = "supersecret";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, column: 30 }],
+    },
+    {
+      code: 'if (process.env.JWT_SECRET === undefined) {\n  process.env.JWT_SECRET = "supersecret";\n}',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+
+    // ---- a string written in the code instead of the secret, in some environments ----
+    {
+      code: 'const csrf = isProd ? getSecret("CSRF_SECRET") : "local";',
+      errors: [{ messageId: "environmentDefault", data: { name: "CSRF_SECRET", condition: "`isProd` is false" }, column: 14 }],
+    },
+    {
+      code: 'const csrf = process.env.NODE_ENV !== "production" ? "x" : getSecret("CSRF_SECRET");',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "CSRF_SECRET", condition: '`process.env.NODE_ENV !== "production"` is true' },
+        },
+      ],
+    },
+    {
+      code: 'const secret = process.env.NODE_ENV === "production" ? process.env.JWT_SECRET : "dev-secret";',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "JWT_SECRET", condition: '`process.env.NODE_ENV === "production"` is false' },
+        },
+      ],
+    },
+    {
+      code: 'const key = __DEV__ ? "test-key" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: "`__DEV__` is true" } }],
+    },
+    {
+      code: 'const key = import.meta.env.DEV ? `dev-${user}` : import.meta.env.VITE_API_SECRET;',
+      errors: [{ messageId: "environmentDefault", data: { name: "VITE_API_SECRET", condition: "`import.meta.env.DEV` is true" } }],
+    },
+    {
+      code: 'const key = app.get("env") === "development" ? "" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: '`app.get("env") === "development"` is true' } }],
+    },
+    {
+      code: 'const config = { secret: !config.isProduction() ? "dev" : Bun.env.JWT_SECRET };',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`!config.isProduction()` is true" } }],
+    },
+    {
+      code: 'const key = mode === "test" || isLocal ? "fixture" : getSecret("API_KEY");',
+      errors: [{ messageId: "environmentDefault", data: { name: "API_KEY", condition: '`mode === "test" || isLocal` is true' } }],
+    },
+    {
+      code: 'let secret = getSecret("JWT_SECRET");\nif (isDev) secret = "dev";',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`isDev` is true" }, line: 2 }],
+    },
+
+    // ---- a variable that holds the secret and nothing else: each use is the secret ----
+    {
+      code: 'const JWT_SECRET = process.env.JWT_SECRET;\nmodule.exports = JWT_SECRET || "dev";',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 2 }],
+    },
+    {
+      code: 'function sign(payload) {\n  const key = getSecret("API_KEY");\n  return hmac(payload, key ?? "dev");\n}',
+      errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a default after `??`" }, line: 3 }],
+    },
+    {
+      code: 'const { SESSION_SECRET: secret } = process.env;\napp.use(session({ secret: secret ? secret : "keyboard cat" }));',
+      errors: [{ messageId: "fallback", data: { name: "SESSION_SECRET", how: "a conditional default" }, line: 2 }],
+    },
+    {
+      // reduced from Express projects of a course (many repositories)
+      code: 'const { JWT_SECRET, NODE_ENV } = process.env;\nmodule.exports = {\n  JWT_SECRET: NODE_ENV === "production" ? JWT_SECRET : "dev-secret",\n};',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: '`NODE_ENV === "production"` is false' }, line: 3 }],
+    },
+    {
+      code: 'const { NODE_ENV, JWT_SECRET } = process.env;\nconst DEFAULT_SECRET_KEY = "top-secret-key";\nconst SECRET_KEY = NODE_ENV === "production" ? JWT_SECRET : DEFAULT_SECRET_KEY;',
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: '`NODE_ENV === "production"` is false' }, line: 3 }],
+    },
+    {
+      code: 'let { JWT_SECRET, NODE_ENV } = process.env;\nif (NODE_ENV !== "production" && NODE_ENV !== null) {\n  JWT_SECRET = "dev-secret";\n}',
+      errors: [
+        {
+          messageId: "environmentDefault",
+          data: { name: "JWT_SECRET", condition: '`NODE_ENV !== "production" && NODE_ENV !== null` is true' },
+          line: 3,
+        },
+      ],
+    },
+    {
+      code: 'export const IS_PROD = process.env.NODE_ENV === "production";\nexport const SECRET = IS_PROD ? process.env.SECRET : "secret";',
+      errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`IS_PROD` is false" }, line: 2 }],
+    },
+    {
+      code: 'export const isTestEnv = process.env.NODE_ENV === "test";\nexport default { secret: isTestEnv ? "TEST" : process.env.SECRET };',
+      errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`isTestEnv` is true" }, line: 2 }],
+    },
+
+    // ---- a secret put into a string without a check that it is set ----
+    {
+      code: "const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;",
+      errors: [{ messageId: "uncheckedInString", data: { name: "POSTGRES_PASSWORD", source: "process.env" }, column: 31, endColumn: 60 }],
+    },
+    {
+      code: 'const auth = "Bearer " + process.env.API_TOKEN;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "process.env" }, column: 26 }],
+    },
+    {
+      // reduced from a Next.js project: a fetch with the key in its header
+      code: 'export async function create(opts) {\n  return fetch(url, { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });\n}',
+      errors: [{ messageId: "uncheckedInString", data: { name: "OPENAI_API_KEY", source: "process.env" }, line: 2 }],
+    },
+    {
+      // reduced from a MongoDB connection module
+      code: 'const { DB_USER, DB_PASSWORD, DB_CLUSTER } = process.env;\nconst uri = `mongodb+srv://${DB_USER}:${DB_PASSWORD}@${DB_CLUSTER}.mongodb.net`;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2, column: 41 }],
+    },
+    {
+      code: "const password = Bun.env.DB_PASSWORD;\nconst dsn = `postgres://app:${password}@db/app`;",
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Bun.env" }, line: 2 }],
+    },
+    {
+      code: 'const dsn = "postgres://app:" + Deno.env.get("DB_PASSWORD") + "@db/app";',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Deno.env" } }],
+    },
+    {
+      code: 'const header = `Bearer ${env("API_TOKEN")}`;',
+      settings: envAccessor,
+      errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "env()" } }],
+    },
+    {
+      // a check of another secret does not check this one
+      code: 'if (!process.env.DB_USER_PASSWORD) throw new Error("missing");\nconst url = `postgres://app:${process.env.DB_PASSWORD}@db/app`;',
+      errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2 }],
+    },
+
+    // ---- environment accessors (settings.secrets.envAccessors) are bare reads ----
+    {
+      // Strapi's config/admin.js as generated: a default secret in the repository
+      code: 'module.exports = ({ env }) => ({\n  auth: { secret: env("ADMIN_JWT_SECRET", "tobemodified") },\n});',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "ADMIN_JWT_SECRET", how: "a default argument" }, line: 2 }],
+    },
+    {
+      code: 'const secret = env("GOOGLE_CLIENT_SECRET") ?? "";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "GOOGLE_CLIENT_SECRET", how: "a default after `??`" }, column: 16 }],
+    },
+    {
+      code: 'const secret = env("JWT_SECRET", "dev");',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default argument" }, column: 34 }],
+    },
+    {
+      code: 'const secret = env("JWT_SECRET", { default: "dev" });',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a `default` option" } }],
+    },
+    {
+      code: 'const secret = config.env("JWT_SECRET") || "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" } }],
+    },
+    {
+      code: 'import { env as readEnv } from "./env";\nconst secret = readEnv("JWT_SECRET") || "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 2 }],
+    },
+    {
+      // a name with no `env` in it: the setting alone makes the file worth reading
+      code: 'const secret = readConfig("JWT_SECRET") ?? "dev";',
+      settings: { secrets: { envAccessors: ["readConfig"] } },
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" } }],
+    },
+    {
+      code: 'const NAME = "JWT_SECRET";\nconst secret = env(NAME) ?? "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" }, line: 2 }],
+    },
+    {
+      code: 'let secret = env("JWT_SECRET");\nif (!secret) secret = "supersecret";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'const secret = isProd ? env("JWT_SECRET") : "local";',
+      settings: envAccessor,
+      errors: [{ messageId: "environmentDefault", data: { name: "JWT_SECRET", condition: "`isProd` is false" } }],
+    },
+    {
+      code: 'const { DB_PASSWORD = "postgres" } = Bun.env;',
+      errors: [{ messageId: "fallback", data: { name: "DB_PASSWORD", how: "a destructuring default" } }],
     },
 
     // ---- try/catch around a read ----
@@ -663,6 +1000,11 @@ try {
 
   validTs: [
     'const key = (getSecret("API_KEY") as string | undefined) ?? undefined;',
+    'const key = (getSecret("API_KEY") as string | null) ?? null;',
+    { code: 'const port = env<number>("PORT") ?? 3000;', settings: envAccessor },
+    // a non-null assertion: the author says the variable was checked (at start-up, in another module)
+    "const url = `postgres://app:${process.env.POSTGRES_PASSWORD!}@db/app`;",
+    "const PASSWORD = process.env.MONGO_PASSWORD!;\nconst uri = `mongodb+srv://app:${PASSWORD}@cluster0.example.net`;",
     'const key = getSecret("API_KEY")! ?? fail("API_KEY");',
     'const port = (process.env.PORT as string) ?? "3000";',
     'const key: string | undefined = hasSecret("API_KEY") ? getSecret("API_KEY") : undefined;',
@@ -696,6 +1038,15 @@ try {
     {
       code: 'const key = getSecret("API_KEY", { default: "dev" } as SecretOptions);',
       errors: [{ messageId: "fallback", data: { name: "API_KEY", how: "a `default` option" } }],
+    },
+    {
+      code: 'let secret: string | undefined = process.env.JWT_SECRET;\nif (!secret) secret = "supersecret" as string;',
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 }],
+    },
+    {
+      code: 'const secret = env<string>("JWT_SECRET") ?? "dev";',
+      settings: envAccessor,
+      errors: [{ messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `??`" } }],
     },
     {
       code: 'enum Names { Api = "API_KEY" }\nconst key = getSecret(Names.Api) ?? "d";',
@@ -740,6 +1091,9 @@ describe("messages never contain the fallback value", () => {
     `const a = getSecret("API_KEY", "${canary}");`,
     `const a = getSecret("API_KEY", { default: "${canary}" });`,
     `process.env.API_KEY ??= "${canary}";`,
+    `let key = process.env.API_KEY;\nif (!key) key = "${canary}";`,
+    `const a = isProd ? getSecret("API_KEY") : "${canary}";`,
+    `const a = "${canary}" + process.env.API_KEY;`,
   ])("%s", (code) => {
     const messages = new Linter({ configType: "flat" }).verify(code, [
       {

@@ -36,9 +36,17 @@ const response = (name: string, sink: string, at: Partial<Expected> = {}): Expec
 });
 
 const asyncAccessor = { secrets: { accessors: ["getSecret", "getSecretAsync"] } };
+/** A project whose `env("NAME")` reads any configuration (settings.secrets.envAccessors). */
+const envAccessor = { secrets: { envAccessors: ["env"] } };
 
 runRuleTests("no-secret-logging", rule, {
   valid: [
+    // ---- configuration read through an environment accessor (settings.secrets.envAccessors) ----
+    { code: 'throw new Error(`Unsupported transport: ${env("UPLOAD_TRANSPORT")}`);', settings: envAccessor },
+    { code: 'console.log("listening on", env("PORT"), config.env("HOST"));', settings: envAccessor },
+    { code: 'logger.info({ from: env("SMTP_FROM_NAME") || "Acme" });', settings: envAccessor },
+    { code: 'const key = env("JWT_SECRET");\njwt.sign(payload, key);', settings: envAccessor },
+    'console.log(Bun.env.PORT, Deno.env.get("LOG_LEVEL"));',
     // ---- handing the secret to the client that needs it ----
     'import Stripe from "stripe";\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);',
     `
@@ -352,6 +360,33 @@ runRuleTests("no-secret-logging", rule, {
     {
       code: 'console.log(Deno.env.get("API_KEY"));',
       errors: [log("API_KEY", "console.log()")],
+    },
+    {
+      code: 'const { DB_PASSWORD: password } = Bun.env;\nconsole.log("connecting with", password);',
+      errors: [log("DB_PASSWORD", "console.log()", { line: 2 })],
+    },
+    {
+      code: 'const token = Deno.env.get("GITHUB_TOKEN");\nthrow new Error(`bad token ${token}`);',
+      errors: [error("GITHUB_TOKEN", "new Error()", { line: 2 })],
+    },
+    {
+      code: "console.log(Deno.env.toObject());",
+      errors: [wholeEnv("log", "Deno.env", "console.log()")],
+    },
+    {
+      code: "logger.info({ ...Bun.env });",
+      errors: [wholeEnv("log", "Bun.env", "logger.info()")],
+    },
+    // ---- environment accessors (settings.secrets.envAccessors) are judged by name ----
+    {
+      code: 'console.log(env("JWT_SECRET"));',
+      settings: envAccessor,
+      errors: [log("JWT_SECRET", "console.log()", { column: 13 })],
+    },
+    {
+      code: 'const secret = config.env("GOOGLE_CLIENT_SECRET");\nthrow new Error(`bad secret: ${secret}`);',
+      settings: envAccessor,
+      errors: [error("GOOGLE_CLIENT_SECRET", "new Error()", { line: 2 })],
     },
     {
       code: 'const { STRIPE_SECRET_KEY } = process.env;\nconsole.log(STRIPE_SECRET_KEY);',
