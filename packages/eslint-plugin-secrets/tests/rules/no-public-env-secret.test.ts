@@ -330,13 +330,13 @@ describe("no-public-env-secret", () => {
         },
         {
           code: "const { PUBLIC_STRIPE_SECRET_KEY: key } = Bun.env;",
-          errors: [publicSecret("PUBLIC_STRIPE_SECRET_KEY", "PUBLIC_", "SvelteKit and Astro", { column: 9 })],
+          errors: [serverOnly("PUBLIC_STRIPE_SECRET_KEY", "PUBLIC_", "SvelteKit and Astro", marked("SECRET", "a secret"), { column: 9 })],
         },
         {
           // a call of an environment accessor (settings.secrets.envAccessors) is a read
           code: 'const key = env("NEXT_PUBLIC_OPENAI_API_KEY");',
           settings: { secrets: { envAccessors: ["env"] } },
-          errors: [publicSecret("NEXT_PUBLIC_OPENAI_API_KEY", "NEXT_PUBLIC_", "Next.js", { column: 13, endColumn: 46 })],
+          errors: [serverOnly("NEXT_PUBLIC_OPENAI_API_KEY", "NEXT_PUBLIC_", "Next.js", provider("OpenAI"), { column: 13, endColumn: 46 })],
         },
         {
           code: 'import { env as e } from "./env";\nconst key = e("VITE_API_TOKEN") ?? "";',

@@ -2,7 +2,7 @@
  * The checks: pure functions from the facts the readers gathered to findings. No file is read
  * here, so every check can be tested on plain data and the output is deterministic.
  */
-import { matchDrift, type DriftKind } from "@secrets-suite/core";
+import { isSecretEnvName, matchDrift, type DriftKind } from "@secrets-suite/core";
 import type { ScannerConfig } from "../config/load-config.js";
 import type {
   CodeFacts,
@@ -395,7 +395,7 @@ export function runChecks(input: CheckInput): CheckResult {
   const inventoryNames = new Set<string>([
     ...secretReads.map((read) => read.name),
     ...composeSecrets.keys(),
-    ...[...envKeys.keys()].filter((name) => config.settings.isSecretName(name)),
+    ...[...envKeys.keys()].filter((name) => isSecretEnvName(name, { classify: config.settings.classify })),
   ]);
   const inventory = [...inventoryNames].sort().map((name): InventoryEntry => ({
     name,

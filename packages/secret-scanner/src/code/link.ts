@@ -8,7 +8,7 @@
  * change what they read (a wrapper, an environment accessor, an environment alias), and those
  * whose constants a name needs.
  */
-import type { ResolvedSecretsSettings } from "@secrets-suite/core";
+import { isSecretEnvName, type ResolvedSecretsSettings } from "@secrets-suite/core";
 import type { DynamicAccessorCall, InputProblem, SecretRead } from "../model.js";
 import { lineAndColumn, type Call, type FileFacts, type ObjectVal, type Ref, type Val } from "./facts.js";
 import { PROCESS_MODULES } from "./syntax.js";
@@ -549,7 +549,8 @@ class Linker {
       name,
       kind: sort,
       position: this.position(facts, pos),
-      secretLike: sort === "accessor" || this.input.settings.isSecretName(name),
+      // a public-by-design browser key (NEXT_PUBLIC_SEGMENT_WRITE_KEY) is configuration, as for the plugin
+      secretLike: sort === "accessor" || isSecretEnvName(name, { classify: this.input.settings.classify }),
     };
   }
 
