@@ -8,7 +8,7 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { BaselineError, newFindings, readBaseline, writeBaseline } from "./baseline.js";
+import { BaselineError, isAdoptable, newFindings, readBaseline, writeBaseline } from "./baseline.js";
 import { formatJson, summarize, type ReportData } from "./report/json.js";
 import { colorsFor, formatText, NO_COLORS } from "./report/text.js";
 import { scan } from "./scan.js";
@@ -53,8 +53,9 @@ async function check(rootArgument: string, options: CheckOptions): Promise<numbe
       } catch (error) {
         throw new UsageError(`${options.baseline}: cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? "error"})`);
       }
-      notes.push(`baseline written to ${options.baseline} with ${findings.length} finding(s); later runs report only new findings`);
-      findings = [];
+      const adopted = findings.filter(isAdoptable);
+      notes.push(`baseline written to ${options.baseline} with ${adopted.length} finding(s); later runs report only new findings`);
+      findings = findings.filter((finding) => !isAdoptable(finding));
     } else {
       const known = findings.length;
       findings = newFindings(findings, baseline);

@@ -485,3 +485,208 @@ test("output is sorted and the same on every run", async () => {
   ]);
   expect(first.dynamicCalls).toEqual([dynamic("getSecret", at(files, "a.ts", "String(1)"))]);
 });
+
+// ---------------------------------------------------------------- file-local analysis (issue 11)
+
+describe("names are resolved by each file's own scopes", () => {
+  test("a JavaScript file that writes the environment hides no read elsewhere", async () => {
+    const files: Files = {
+      "a.js": `process.env.LOG_LEVEL = "error";\n`,
+      "b.ts": `export const k = process.env.API_KEY;\n`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual([envRead("API_KEY", at(files, "b.ts", "API_KEY"), true)]);
+    expect(facts.problems).toEqual([]);
+  });
+
+  test("nor in the same file: a large JavaScript file that writes one variable and reads others", async () => {
+    const files: Files = {
+      "setup.js": `if (!process.env.DEBUG) process.env.DEBUG = "app:*";
+process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
+const token = process.env.GITHUB_TOKEN;
+module.exports = { token, level: process.env.LOG_LEVEL };
+`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual([
+      envRead("DEBUG", at(files, "setup.js", "DEBUG")),
+      envRead("GITHUB_TOKEN", at(files, "setup.js", "GITHUB_TOKEN"), true),
+      envRead("LOG_LEVEL", at(files, "setup.js", "LOG_LEVEL")),
+    ]);
+  });
+
+  test("a file that calls a function named get is analysed, not dropped", async () => {
+    const files: Files = {
+      "b.ts": `declare function get(k: string): string;
+export const a = get("minute");
+export const k = process.env.API_KEY;
+`,
+      "c.js": `const cache = new Map();\nexports.v = cache.get("x") + process.env.SMTP_PASSWORD;\n`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual([
+      envRead("API_KEY", at(files, "b.ts", "API_KEY"), true),
+      envRead("SMTP_PASSWORD", at(files, "c.js", "SMTP_PASSWORD"), true),
+    ]);
+    expect(facts.problems).toEqual([]);
+  });
+
+  test("a local declaration shadows the global: parameters, later (hoisted) declarations, catch, blocks", async () => {
+    const files: Files = {
+      "shadow.ts": `export function fromParameter(process: { env: Record<string, string> }) {
+  return process.env.PARAM_SHADOWED;
+}
+export function hoisted() {
+  return process.env.HOISTED_SHADOWED;
+  var process = { env: {} as Record<string, string> };
+}
+try {} catch (process) { (process as any).env.CATCH_SHADOWED; }
+{
+  const process = { env: { BLOCK_SHADOWED: "" } };
+  void process.env.BLOCK_SHADOWED;
+}
+export const outside = process.env.NOT_SHADOWED;
+declare const Bun: { env: Record<string, string> };
+export const ambient = Bun.env.AMBIENT_IS_GLOBAL;
+`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual([
+      envRead("NOT_SHADOWED", at(files, "shadow.ts", "NOT_SHADOWED")),
+      envRead("AMBIENT_IS_GLOBAL", at(files, "shadow.ts", "AMBIENT_IS_GLOBAL")),
+    ]);
+  });
+});
+
+describe("general-purpose environment accessors", () => {
+  const files: Files = {
+    "lib/env.ts": `export const env = (name: string) => process.env[name];
+export function getEnv(key: string, fallback?: string) {
+  return process.env[key] ?? fallback;
+}
+export const readDeno = (name: string) => Deno.env.get(name);
+export function required(key: string): string {
+  const value = getEnv(key);
+  if (!value) throw new Error("missing " + key);
+  return value;
+}
+export const config = { get: (key: string) => process.env[key] };
+`,
+    "app/main.ts": `import { env, getEnv, readDeno, required, config } from "../lib/env";
+import * as envs from "../lib/env";
+export const a = env("DATABASE_PASSWORD");
+export const b = getEnv("PORT", "3000");
+export const c = readDeno("DENO_TOKEN");
+export const d = required("REDIS_URL");
+export const e = config.get("SMTP_HOST");
+export const f = envs.getEnv("NAMESPACE_SECRET");
+export const g = env(someName());
+declare function someName(): string;
+`,
+  };
+
+  test("a function whose body reads process.env[param] is one, without configuration: its calls are environment reads", async () => {
+    const facts = await scan(files);
+    const main = (needle: string): Position => at(files, "app/main.ts", needle);
+    expect(facts.reads).toEqual(
+      sortedReads([
+        envRead("DATABASE_PASSWORD", main('"DATABASE_PASSWORD"'), true),
+        envRead("PORT", main('"PORT"')),
+        envRead("DENO_TOKEN", main('"DENO_TOKEN"'), true),
+        envRead("REDIS_URL", main('"REDIS_URL"'), true),
+        envRead("SMTP_HOST", main('"SMTP_HOST"')),
+        envRead("NAMESPACE_SECRET", main('"NAMESPACE_SECRET"'), true),
+      ]),
+    );
+    // a dynamic name given to an environment accessor is no finding, like process.env[key]
+    expect(facts.dynamicCalls).toEqual([]);
+    expect(facts.problems).toEqual([]);
+  });
+
+  test("envAccessors names more (a package's accessor); the secret accessor keeps precedence", async () => {
+    const more: Files = {
+      "app.ts": `import { env } from "@acme/config";
+import { getSecret } from "secrets-runtime";
+export const a = env("JWT_SECRET");
+export const b = env.call(null, "NOT_A_CALL_OF_ENV");
+export const c = getSecret("API_TOKEN");
+`,
+    };
+    const facts = await scan(more, { envAccessors: ["env"] });
+    expect(facts.reads).toEqual([
+      envRead("JWT_SECRET", at(more, "app.ts", '"JWT_SECRET"'), true),
+      accessor("API_TOKEN", at(more, "app.ts", '"API_TOKEN"')),
+    ]);
+    const without = await scan(more);
+    expect(without.reads).toEqual([accessor("API_TOKEN", at(more, "app.ts", '"API_TOKEN"'))]);
+  });
+});
+
+describe("objects that alias the environment", () => {
+  test("in the same file: const and never-reassigned let aliases, { env } = process, copies, this.env in a class", async () => {
+    const files: Files = {
+      "config.ts": `const environment = process.env;
+let other = process.env;
+let changed = process.env;
+changed = {};
+const { env } = process;
+const copy = { ...process.env, LOCAL_ONLY: "x" };
+class Settings {
+  private readonly vars = process.env;
+  readonly port = this.vars.SETTINGS_PORT;
+}
+export const values = [
+  environment.ALIAS_NAME,
+  other.LET_ALIAS_NAME,
+  changed.NOT_AN_ALIAS_ANY_MORE,
+  env.DESTRUCTURED_ENV_NAME,
+  copy.COPIED_NAME,
+  copy.LOCAL_ONLY,
+  new Settings().port,
+];
+`,
+    };
+    const facts = await scan(files);
+    const config = (needle: string): Position => at(files, "config.ts", needle);
+    expect(facts.reads).toEqual(
+      sortedReads([
+        envRead("SETTINGS_PORT", config("SETTINGS_PORT")),
+        envRead("ALIAS_NAME", config("ALIAS_NAME")),
+        envRead("LET_ALIAS_NAME", config("LET_ALIAS_NAME")),
+        envRead("DESTRUCTURED_ENV_NAME", config("DESTRUCTURED_ENV_NAME")),
+        envRead("COPIED_NAME", config("COPIED_NAME")),
+      ]),
+    );
+  });
+
+  test("across files: an exported alias, an object and a class built from it, a CommonJS export", async () => {
+    const files: Files = {
+      "env.ts": `export const environment = process.env;\nexport default process.env;\n`,
+      "config.ts": `import { environment } from "./env";
+export const config = { vars: environment, name: "app" };
+export class Secrets {
+  public SENTRY_AUTH_TOKEN = environment.SENTRY_AUTH_TOKEN;
+}
+`,
+      "legacy.cjs": `module.exports = { env: process.env };\n`,
+      "app.ts": `import { config } from "./config";
+import processEnv from "./env";
+const { env } = require("./legacy.cjs");
+export const a = config.vars.STRIPE_SECRET_KEY;
+export const b = processEnv.DEFAULT_EXPORT_NAME;
+export const c = env.CJS_NAME;
+export const d = config.name;
+`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual(
+      sortedReads([
+        envRead("STRIPE_SECRET_KEY", at(files, "app.ts", "STRIPE_SECRET_KEY"), true),
+        envRead("DEFAULT_EXPORT_NAME", at(files, "app.ts", "DEFAULT_EXPORT_NAME")),
+        envRead("CJS_NAME", at(files, "app.ts", "CJS_NAME")),
+        envRead("SENTRY_AUTH_TOKEN", at(files, "config.ts", "SENTRY_AUTH_TOKEN;"), true),
+      ]),
+    );
+    expect(facts.problems).toEqual([]);
+  });
+});
