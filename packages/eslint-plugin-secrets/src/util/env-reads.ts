@@ -107,17 +107,17 @@ const readsByProgram = new WeakMap<TSESTree.Program, Map<string, readonly EnvRea
  * run (and for each pass of `--fix`), so a changed text never meets an old list.
  */
 export function envReadsOf(context: Context): readonly EnvRead[] {
-  const { envAccessors } = getSecretsSettings(context);
+  const { envAccessors, accessors } = getSecretsSettings(context);
   const program = context.sourceCode.ast;
   let byAccessors = readsByProgram.get(program);
   if (!byAccessors) {
     byAccessors = new Map();
     readsByProgram.set(program, byAccessors);
   }
-  const key = envAccessors.join("\0");
+  const key = `${envAccessors.join("\0")}\u0001${accessors.join("\0")}`;
   let reads = byAccessors.get(key);
   if (!reads) {
-    reads = collectEnvReads(context, envAccessors);
+    reads = collectEnvReads(context, envAccessors, accessors);
     byAccessors.set(key, reads);
   }
   return reads;
@@ -149,8 +149,42 @@ const GLOBAL_ROOTS = ["process", "globalThis", "global", "window", "self", "Bun"
 /** `import.meta`, allowing the spaces the grammar allows. */
 const IMPORT_META = /\bimport\s*\.\s*meta\b/g;
 
-function collectEnvReads(context: Context, envAccessors: readonly string[]): readonly EnvRead[] {
+function collectEnvReads(context: Context, envAccessors: readonly string[], accessors: readonly string[]): readonly EnvRead[] {
   const sourceCode = context.sourceCode;
+  const visitorKeys = sourceCode.visitorKeys as Readonly<Record<string, readonly string[] | undefined>>;
+
+  /**
+   * Calls `visit` with every `this.<key>` read in the class's members, where `this` is the
+   * instance: not inside a nested function (other than a method or an arrow) or a nested class.
+   * Assignments to the field are not reads.
+   */
+  const forEachThisMember = (classBody: TSESTree.ClassBody, key: string, visit: (member: TSESTree.MemberExpression) => void): void => {
+    const walk = (node: TSESTree.Node, isMember: boolean): void => {
+      if (!isMember) {
+        if (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) return;
+        if (node.type === AST_NODE_TYPES.ClassExpression || node.type === AST_NODE_TYPES.ClassDeclaration) return;
+      }
+      if (
+        node.type === AST_NODE_TYPES.MemberExpression &&
+        node.object.type === AST_NODE_TYPES.ThisExpression &&
+        memberPropertyName(node) === key &&
+        !isAssignmentTarget(node)
+      ) {
+        visit(node);
+      }
+      for (const childKey of visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[childKey];
+        const children = Array.isArray(child) ? child : [child];
+        for (const item of children) {
+          if (item && typeof item === "object" && typeof (item as { type?: unknown }).type === "string") {
+            // a method's function is the member itself: its `this` is the instance
+            walk(item as TSESTree.Node, node.type === AST_NODE_TYPES.MethodDefinition && childKey === "value");
+          }
+        }
+      }
+    };
+    for (const member of classBody.body) walk(member, true);
+  };
   const reads: EnvRead[] = [];
   const seen = new Set<TSESTree.Node>();
   const emit = (read: EnvRead): void => {
@@ -224,9 +258,15 @@ function collectEnvReads(context: Context, envAccessors: readonly string[]): rea
       }
       case AST_NODE_TYPES.AssignmentExpression:
       case AST_NODE_TYPES.AssignmentPattern: {
-        if (parent.right === value && parent.left.type === AST_NODE_TYPES.ObjectPattern) {
+        if (parent.right !== value) return;
+        if (parent.left.type === AST_NODE_TYPES.ObjectPattern) {
           handleEnvPattern(parent.left, source);
+          return;
         }
+        // constructor() { this.env = process.env }: the field is an alias in the class's members
+        const classBody = constructorClassBody(parent);
+        const key = classBody && parent.left.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(parent.left) : undefined;
+        if (classBody && key !== undefined) forEachThisMember(classBody, key, (member) => handleEnvObject(member, source));
         return;
       }
       case AST_NODE_TYPES.SpreadElement: {
@@ -244,6 +284,13 @@ function collectEnvReads(context: Context, envAccessors: readonly string[]): rea
       case AST_NODE_TYPES.Property: {
         const envOption = parent.value === value ? envOptionUse(value) : undefined;
         if (envOption) emit({ kind: "whole", source, use: envOption, node: value });
+        return;
+      }
+      case AST_NODE_TYPES.PropertyDefinition: {
+        // class Finder { env = process.env; find() { return this.env.PYTHON } }
+        if (parent.value !== value || parent.static || parent.computed) return;
+        const key = staticKeyName(parent.key, false);
+        if (key !== undefined) forEachThisMember(parent.parent, key, (member) => handleEnvObject(member, source));
         return;
       }
       case AST_NODE_TYPES.CallExpression:
@@ -375,8 +422,8 @@ function collectEnvReads(context: Context, envAccessors: readonly string[]): rea
   };
 
   /** A call of an environment accessor: `env("PORT")` reads PORT, `env(name)` some variable. */
-  const handleEnvAccessorCall = (call: TSESTree.CallExpression, source: EnvSource): void => {
-    const [first] = call.arguments;
+  const handleEnvAccessorCall = (call: TSESTree.CallExpression, source: EnvSource, index = 0): void => {
+    const first = call.arguments[index];
     if (!first) return; // `env()` names no variable
     const resolved = first.type === AST_NODE_TYPES.SpreadElement ? undefined : resolveStaticName(first, sourceCode.getScope(call));
     if (resolved?.kind === "static") {
@@ -408,7 +455,81 @@ function collectEnvReads(context: Context, envAccessors: readonly string[]): rea
   for (const { call, callee } of envAccessorCalls(context, envAccessors)) {
     handleEnvAccessorCall(call, `${describeCallee(callee)}()`);
   }
+  findLocalEnvAccessors();
   return reads;
+
+  /**
+   * Functions of this file that read the variable their parameter names (`const getenv = (name)
+   * => process.env[name]`, and functions that pass their parameter on to one) are environment
+   * accessors, as the scanner finds them: their calls with a static name are reads of it. A
+   * function under a sanctioned accessor's name is the accessor, not one of these.
+   */
+  function findLocalEnvAccessors(): void {
+    const found = new Map<TSESLint.Scope.Variable, number>();
+    const queue: TSESLint.Scope.Variable[] = [];
+    /** Whether the argument is a parameter passed on, whose function is then an accessor too. */
+    const promote = (argument: TSESTree.Node | undefined): boolean => {
+      if (argument?.type !== AST_NODE_TYPES.Identifier) return false;
+      const slot = parameterSlot(argument);
+      if (!slot || accessors.includes(slot.variable.name)) return false;
+      if (!found.has(slot.variable)) {
+        found.set(slot.variable, slot.index);
+        queue.push(slot.variable);
+      }
+      return true;
+    };
+    for (const read of [...reads]) {
+      if (read.kind !== "dynamic") continue;
+      const node = read.node;
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.computed) promote(node.property);
+      else if (node.type === AST_NODE_TYPES.CallExpression) promote(node.arguments[0]);
+    }
+    while (queue.length > 0) {
+      const variable = queue.shift()!;
+      const index = found.get(variable)!;
+      for (const reference of variable.references) {
+        if (!reference.isRead()) continue;
+        const callee = outermostValueNode(reference.identifier);
+        const call = callee.parent;
+        if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== callee) continue;
+        if (call.arguments.slice(0, index + 1).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) continue;
+        // a wrapper's body passing its parameter on is no read of its own
+        if (!promote(call.arguments[index])) handleEnvAccessorCall(call, `${variable.name}()`, index);
+      }
+    }
+  }
+
+  /** A plain parameter (never reassigned) of a function bound to a name, and its position. */
+  function parameterSlot(identifier: TSESTree.Identifier): { variable: TSESLint.Scope.Variable; index: number } | undefined {
+    const parameter = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+    const definition = parameter?.defs[0];
+    if (!parameter || definition?.type !== "Parameter") return undefined;
+    if (parameter.references.some((reference) => reference.isWrite())) return undefined;
+    const fn = definition.node;
+    if (
+      fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      return undefined;
+    }
+    const params = fn.params.filter((param) => !(param.type === AST_NODE_TYPES.Identifier && param.name === "this"));
+    const index = params.findIndex(
+      (param) => param === definition.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === definition.name),
+    );
+    if (index < 0) return undefined;
+    let bound: TSESLint.Scope.Variable | undefined;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
+      bound = fn.id ? sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name) : undefined;
+    } else {
+      const holder = outermostValueNode(fn).parent;
+      if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) {
+        const [variable] = sourceCode.getDeclaredVariables(holder);
+        if (variable && variable.references.filter((reference) => reference.isWrite()).length <= 1) bound = variable;
+      }
+    }
+    return bound ? { variable: bound, index } : undefined;
+  }
 }
 
 /** Patterns of a call of one of the names, per list of names. */
@@ -513,4 +634,17 @@ function takesWholeObject(call: TSESTree.CallExpression, argument: TSESTree.Node
   if (method === undefined || !WHOLE_OBJECT_CALLS.get(object.name)?.has(method)) return false;
   // Object.assign(process.env, defaults) writes into the environment; it does not read it
   return !(method === "assign" && call.arguments[0] === argument);
+}
+
+/** The class body of the constructor an assignment `this.x = …` is a statement of, if it is one. */
+function constructorClassBody(assignment: TSESTree.AssignmentExpression | TSESTree.AssignmentPattern): TSESTree.ClassBody | undefined {
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return undefined;
+  const left = assignment.left;
+  if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const statement = assignment.parent;
+  const body = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.parent : undefined;
+  const fn = body?.type === AST_NODE_TYPES.BlockStatement ? body.parent : undefined;
+  const method = fn?.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== "constructor") return undefined;
+  return method.parent;
 }

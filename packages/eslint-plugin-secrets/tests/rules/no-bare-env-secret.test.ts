@@ -273,6 +273,64 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  // reduced from argparse's _colorize.js: a function of the file that reads the variable it is given
+  describe("a function of the file that reads process.env[param] is an environment accessor", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        "const getenv = (name) => process.env[name] ?? undefined;\nif (getenv('NO_COLOR')) console.log('plain');",
+        // a callback is no accessor: nothing calls it by a name
+        "const values = ['A'].map((name) => process.env[name]);\nvoid values;",
+        // the sanctioned accessor's own body reads the environment by its parameter
+        "export function getSecret(name) { return process.env[name]; }\nexport const key = getSecret('API_KEY');",
+      ].map((code) => ({ code, settings: { secrets: { accessorFiles: ["**/*"] } } })),
+      invalid: [
+        {
+          code: "const getenv = (name) => process.env[name];\nexport const token = getenv('GITHUB_TOKEN');",
+          settings: { secrets: { accessorFiles: ["never-matches/**"] } },
+          errors: [
+            dynamicKeyRead("process.env", { line: 1, column: 26 }),
+            bareSecretRead("GITHUB_TOKEN", "getenv()", { line: 2, column: 22, suggestions: 1 }),
+          ],
+        },
+        {
+          code: "function readEnv(key, fallback) {\n  return process.env[key] || fallback;\n}\nfunction required(key) {\n  return readEnv(key);\n}\nexport const token = required('NPM_TOKEN');",
+          errors: [
+            dynamicKeyRead("process.env", { line: 2, column: 10 }),
+            bareSecretRead("NPM_TOKEN", "required()", { line: 7, column: 22, suggestions: 1 }),
+          ],
+        },
+      ],
+    });
+  });
+
+  // reduced from node-gyp's find-python.js: a class keeps the environment in a field
+  describe("a class field that holds the environment is an alias in the class's members", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        // a nested function's `this` is not the instance
+        "class Finder {\n  env = process.env;\n  find() {\n    return function () { return this.env.API_KEY; };\n  }\n}",
+        // a static field is not read through `this` of a method
+        "class Finder {\n  static env = process.env;\n  find() { return this.env.API_KEY; }\n}",
+        // writing the field is no read of the environment
+        "class Finder {\n  env = process.env;\n  reset() { this.env = {}; }\n}",
+      ],
+      invalid: [
+        {
+          code: "class Finder {\n  env = process.env;\n  find() {\n    return this.env.GITHUB_TOKEN;\n  }\n}",
+          errors: [bareSecretRead("GITHUB_TOKEN", "process.env", { line: 4, column: 12 })],
+        },
+        {
+          code: "class Finder {\n  env = process.env;\n  find = () => [1].map(() => this.env.NPM_TOKEN);\n}",
+          errors: [bareSecretRead("NPM_TOKEN", "process.env", { line: 3, column: 30 })],
+        },
+        {
+          code: "class Finder {\n  constructor() {\n    this.vars = process.env;\n  }\n  get token() {\n    return this.vars.DEPLOY_TOKEN;\n  }\n}",
+          errors: [bareSecretRead("DEPLOY_TOKEN", "process.env", { line: 6, column: 12 })],
+        },
+      ],
+    });
+  });
+
   describe("parentheses and TypeScript wrappers do not hide a read", () => {
     runRuleTests("no-bare-env-secret", rule, {
       invalid: [
