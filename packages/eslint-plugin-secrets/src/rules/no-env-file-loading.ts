@@ -1,14 +1,20 @@
+import { DEFAULT_TEST_FILE_PATTERNS } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mayLoadEnvFiles } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
+import { isInTestingModule } from "../util/no-env-file-loading-tests.js";
 
 export type Options = [
   {
     /** Globs (relative to the working directory) of files that may load env files. */
     allowInFiles?: string[];
+    /** Test files, test tool configs and NestJS testing modules may load env files. */
+    ignoreTestFiles?: boolean;
+    /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
+    testFilePatterns?: string[];
   },
 ];
 
@@ -38,6 +44,9 @@ const LOADER_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   // NestJS reads `.env` (or `envFilePath`) into process.env unless told not to
   ["@nestjs/config", new Set(["ConfigModule.forRoot"])],
 ]);
+
+/** Loaders that a test module of their framework imports to run: NestJS' `Test.createTestingModule(...)`. */
+const TESTING_MODULE_LOADERS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ConfigModule.forRoot"]]);
 
 /** Options that make a loader load no file: `ConfigModule.forRoot({ ignoreEnvFile: true })`. */
 const LOADER_OPT_OUTS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ignoreEnvFile"]]);
@@ -109,19 +118,30 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           allowInFiles: fileGlobsSchema("Globs (relative to the working directory) of files that may load env files."),
+          ignoreTestFiles: {
+            type: "boolean",
+            description:
+              "Allow loading env files in test files and test tool configs (`testFilePatterns`), and `ConfigModule.forRoot()` in a NestJS testing module.",
+          },
+          testFilePatterns: fileGlobsSchema(
+            "Globs (relative to the working directory) of test files and test tool configs; they replace the default list.",
+          ),
         },
       },
     ],
-    defaultOptions: [{ allowInFiles: [] }],
+    defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
     messages: {
       importLoader: `Importing '{{module}}' loads a .env file into the environment at start-up. ${INJECTION}`,
       callLoader: `{{loader}}() from '{{module}}' loads a .env file into the environment. ${INJECTION}`,
       readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
     },
   },
-  defaultOptions: [{ allowInFiles: [] }],
+  defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
+    // tests load a test env file to run at all; that is setup, not a service reading its secrets
+    const ignoreTests = options.ignoreTestFiles !== false;
+    if (ignoreTests && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 
@@ -140,6 +160,7 @@ export default createRule<Options, MessageIds>({
       if (LOADER_FUNCTIONS.get(value.module)?.has(loader)) {
         const optOut = LOADER_OPT_OUTS.get(value.module);
         if (optOut !== undefined && optsOut(call, optOut)) return;
+        if (ignoreTests && TESTING_MODULE_LOADERS.get(value.module) === loader && isInTestingModule(call)) return;
         report({ node: call, messageId: "callLoader", data: { loader, module: value.written } });
         return;
       }
