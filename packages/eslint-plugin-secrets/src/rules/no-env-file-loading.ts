@@ -5,7 +5,7 @@ import { createRule } from "../util/create-rule.js";
 import { mayLoadEnvFiles } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
-import { isInTestingModule } from "../util/no-env-file-loading-tests.js";
+import { isInTestingModule, namesTestEnvFilesOnly } from "../util/no-env-file-loading-tests.js";
 
 export type Options = [
   {
@@ -47,6 +47,37 @@ const LOADER_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 
 /** Loaders that a test module of their framework imports to run: NestJS' `Test.createTestingModule(...)`. */
 const TESTING_MODULE_LOADERS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ConfigModule.forRoot"]]);
+
+/**
+ * Where a loader is told which file to load, by module and loader: an option of its first
+ * argument (`dotenv.config({ path })`), or the first argument itself (`process.loadEnvFile(path)`).
+ */
+const LOADER_FILE_ARGUMENTS: ReadonlyMap<string, { readonly option: string } | { readonly argument: 0 }> = new Map([
+  ["dotenv", { option: "path" }],
+  ["dotenv-safe", { option: "path" }],
+  ["dotenv-defaults", { option: "path" }],
+  ["@dotenvx/dotenvx", { option: "path" }],
+  ["@std/dotenv", { option: "envPath" }],
+  ["process", { argument: 0 }],
+  ["@nestjs/config", { option: "envFilePath" }],
+]);
+
+/** The expression that names the file a loader call loads, if the call shows it. */
+function loadedFileOf(call: TSESTree.CallExpression, module: string): TSESTree.Node | undefined {
+  const where = LOADER_FILE_ARGUMENTS.get(module);
+  const [first] = call.arguments;
+  if (!where || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if ("argument" in where) return first;
+  const options = unwrapExpression(first);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  // the last word on the option: a spread after it may replace it
+  let file: TSESTree.Node | undefined;
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) file = undefined;
+    else if (staticKeyName(property.key, property.computed) === where.option) file = property.value;
+  }
+  return file;
+}
 
 /** Options that make a loader load no file: `ConfigModule.forRoot({ ignoreEnvFile: true })`. */
 const LOADER_OPT_OUTS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ignoreEnvFile"]]);
@@ -155,12 +186,19 @@ export default createRule<Options, MessageIds>({
       report({ node, messageId: "importLoader", data: { module: specifier } });
     };
 
+    /** A load that only sets up a test: in a NestJS testing module, or of the test env file. */
+    const isTestSetup = (call: TSESTree.CallExpression, module: string, loader: string): boolean => {
+      if (TESTING_MODULE_LOADERS.get(module) === loader && isInTestingModule(call)) return true;
+      const file = loadedFileOf(call, module);
+      return file !== undefined && namesTestEnvFilesOnly(file, sourceCode.getScope(call));
+    };
+
     const onCall = (call: TSESTree.CallExpression, value: ModuleValue): void => {
       const loader = value.path.join(".");
       if (LOADER_FUNCTIONS.get(value.module)?.has(loader)) {
         const optOut = LOADER_OPT_OUTS.get(value.module);
         if (optOut !== undefined && optsOut(call, optOut)) return;
-        if (ignoreTests && TESTING_MODULE_LOADERS.get(value.module) === loader && isInTestingModule(call)) return;
+        if (ignoreTests && isTestSetup(call, value.module, loader)) return;
         report({ node: call, messageId: "callLoader", data: { loader, module: value.written } });
         return;
       }
@@ -168,7 +206,7 @@ export default createRule<Options, MessageIds>({
       const [first] = call.arguments;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
       const file = envFileNameOf(first, sourceCode.getScope(call));
-      if (file !== undefined) {
+      if (file !== undefined && !(ignoreTests && namesTestEnvFilesOnly(first, sourceCode.getScope(call)))) {
         report({ node: call, messageId: "readEnvFile", data: { loader, module: value.written, file } });
       }
     };

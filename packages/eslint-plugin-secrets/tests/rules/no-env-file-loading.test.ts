@@ -445,7 +445,7 @@ describe("no-env-file-loading", () => {
   });
 
   describe("test files and test tool configs (ignoreTestFiles, testFilePatterns)", () => {
-    const loadTestEnv = 'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test" });';
+    const loadEnv = 'import dotenv from "dotenv";\ndotenv.config();';
     const nestImports = 'import { Test } from "@nestjs/testing";\nimport { ConfigModule } from "@nestjs/config";\n';
     runRuleTests("no-env-file-loading", rule, {
       valid: [
@@ -466,7 +466,7 @@ describe("no-env-file-loading", () => {
           "cypress/support/e2e.ts",
           "karma.conf.js",
           ".storybook/main.ts",
-        ].map((filename) => ({ code: loadTestEnv, filename })),
+        ].map((filename) => ({ code: loadEnv, filename })),
         // test files
         ...[
           "src/users/users.service.spec.ts",
@@ -481,6 +481,17 @@ describe("no-env-file-loading", () => {
         { code: 'process.loadEnvFile(".env.test");', filename: "test/setup.ts" },
         // the list replaces the defaults
         { code: 'import "dotenv/config";', filename: "qa/login.ts", options: [{ testFilePatterns: ["qa/**"] }] },
+        // the test environment's file is test setup wherever it is loaded
+        ...[
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test" });',
+          'require("dotenv").config({ path: require("path").resolve(__dirname, "../.env.test") });',
+          'import { config } from "@dotenvx/dotenvx";\nconfig({ path: [".env.test.local", ".env.test"] });',
+          'process.loadEnvFile(".env.testing");',
+          'import dotenv from "dotenv";\ndotenv.config({ ...options, path: ".env.test" });',
+          'import { readFileSync } from "node:fs";\nconst text = readFileSync("config/test.env", "utf8");',
+          'import { ConfigModule } from "@nestjs/config";\nexport const TestConfigModule = ConfigModule.forRoot({ isGlobal: true, envFilePath: ".env.test" });',
+          'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ envFilePath: [".env.e2e"] });',
+        ].map((code) => ({ code, filename: "src/test.module.ts" })),
         // a NestJS testing module needs the config its application module reads, wherever it is built
         {
           code: `${nestImports}export async function createTestApp() {
@@ -512,13 +523,34 @@ describe("no-env-file-loading", () => {
         })),
         // modules that only share a name with a test tool
         ...["src/playwright.ts", "src/setup.ts", "drizzle.config.ts", "src/testing/fixtures-loader.ts"].map((filename) => ({
-          code: loadTestEnv,
+          code: loadEnv,
           filename,
           errors: [callLoader("config", "dotenv", { line: 2 })],
         })),
+        // a file of another environment, or one that may be any, next to the test's
+        ...[
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.local" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: `.env.${process.env.NODE_ENV}` });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: [".env.test", ".env"] });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test.example" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.latest" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: envPath });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test", ...options });',
+        ].map((code) => ({ code, filename: "src/main.ts", errors: [callLoader("config", "dotenv", { line: 2 })] })),
+        {
+          code: 'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ envFilePath: process.env.NODE_ENV === "test" ? ".env.test" : ".env" });',
+          filename: "src/app.module.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2 })],
+        },
+        {
+          code: 'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test" });',
+          filename: "src/main.ts",
+          options: [{ ignoreTestFiles: false }],
+          errors: [callLoader("config", "dotenv", { line: 2 })],
+        },
         // the exemption can be turned off
         {
-          code: loadTestEnv,
+          code: loadEnv,
           filename: "playwright.config.ts",
           options: [{ ignoreTestFiles: false }],
           errors: [callLoader("config", "dotenv", { line: 2 })],
