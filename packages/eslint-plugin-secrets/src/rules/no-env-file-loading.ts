@@ -11,7 +11,7 @@ export type Options = [
   {
     /** Globs (relative to the working directory) of files that may load env files. */
     allowInFiles?: string[];
-    /** Test files, test tool configs and NestJS testing modules may load env files. */
+    /** Test files, test tool configs, NestJS testing modules and loads of `.env.test` may load env files. */
     ignoreTestFiles?: boolean;
     /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
     testFilePatterns?: string[];
@@ -152,7 +152,7 @@ export default createRule<Options, MessageIds>({
           ignoreTestFiles: {
             type: "boolean",
             description:
-              "Allow loading env files in test files and test tool configs (`testFilePatterns`), and `ConfigModule.forRoot()` in a NestJS testing module.",
+              "Allow loading env files in test files and test tool configs (`testFilePatterns`), `ConfigModule.forRoot()` in a NestJS testing module, and loading only the test env file (`.env.test`) anywhere.",
           },
           testFilePatterns: fileGlobsSchema(
             "Globs (relative to the working directory) of test files and test tool configs; they replace the default list.",

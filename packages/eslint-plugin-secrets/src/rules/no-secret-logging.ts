@@ -22,7 +22,10 @@ import { resolveStaticName } from "../util/static-name.js";
 
 export type Options = [
   {
-    /** Names of logger objects (`logger.info(...)`, `this.logger.info(...)`), also called directly (`log(...)`). */
+    /**
+     * Names of logger objects (`logger.info(...)`, `this.logger.info(...)`, `appLogger.info(...)` by
+     * its last word), also called directly (`log(...)`). Loggers the file makes or imports count too.
+     */
     loggers?: string[];
     /** Methods of a logger object that write a log entry. */
     logMethods?: string[];
@@ -285,7 +288,7 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "Names of logger objects (`logger.info(...)`, `this.logger.info(...)`); a direct call of one (`log(...)`) is a log call too.",
+              "Names of logger objects (`logger.info(...)`, `this.logger.info(...)`, also as the last word of a name: `appLogger`); a direct call of one (`log(...)`) is a log call too. Loggers that the file makes or imports are recognised whatever their name.",
           },
           logMethods: {
             type: "array",

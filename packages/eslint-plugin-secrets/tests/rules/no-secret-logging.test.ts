@@ -216,6 +216,10 @@ runRuleTests("no-secret-logging", rule, {
     'import { createLogger } from "./logging.js";\nexport const logger = createLogger({ datadogApiKey: getSecret("DATADOG_API_KEY") });',
     'import pino from "pino";\nexport const logger = pino({ level: "info" }, pino.destination({ dest: getSecret("LOG_SINK_TOKEN") }));',
     'export const logger = new Logger({ token: getSecret("LOGTAIL_TOKEN") });',
+    // logdna's factory takes the ingestion key; a project's logger setup takes its transport's
+    'const Logger = require("logdna");\nconst logger = Logger.createLogger(`${process.env.LOG_DNA_API_KEY}`, options);',
+    'const logger = setupLogger({ datadog: { apiKey: process.env.DATADOG_API_KEY, service: "feeds" } });',
+    'logger.add(new DatadogTransport({ apiKey: getSecret("DATADOG_API_KEY") }));',
     'log4js.configure({ appenders: { slack: { type: "@log4js-node/slack", token: process.env.SLACK_TOKEN } } });',
     'import debug from "debug";\nconst enabled = debug.enabled(getSecret("DEBUG_TOKEN"));',
     // fetching logs with a token is not writing one
