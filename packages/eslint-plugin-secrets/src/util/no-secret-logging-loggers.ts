@@ -15,7 +15,8 @@
  */
 import { splitNameSegments } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
+import { memberPropertyName, staticKeyName, unwrapExpression } from "./ast.js";
+import { requiredModule } from "./no-secret-logging-runtime.js";
 
 /**
  * Exports of logger libraries that are a ready logger object. `default` is the default export,
@@ -76,17 +77,6 @@ const TYPE_NAME = /Logger(?:Service)?$|^(?:Consola|ConsolaInstance|Signale|Debug
 const MAX_DEPTH = 6;
 
 type Scope = TSESLint.Scope.Scope;
-
-/** The module a `require("m")`, `await import("m")` evaluates to. */
-function requiredModule(node: TSESTree.Node): string | undefined {
-  let inner = unwrapExpression(node);
-  if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrapExpression(inner.argument);
-  if (inner.type === AST_NODE_TYPES.ImportExpression) return staticStringOf(inner.source);
-  if (inner.type !== AST_NODE_TYPES.CallExpression || inner.arguments.length !== 1) return undefined;
-  const callee = unwrapExpression(inner.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== "require") return undefined;
-  return staticStringOf(inner.arguments[0]!);
-}
 
 /** `node:…` and `npm:…` schemes aside. */
 function normalizeModule(specifier: string): string {
@@ -160,9 +150,8 @@ function exportNamedBy(node: TSESTree.Node, scope: Scope): ModuleExport | undefi
   const property = memberPropertyName(inner);
   const object = exportNamedBy(inner.object, scope);
   if (property === undefined || object === undefined) return undefined;
-  // interop: `.default` of the module is its default export
-  if (object.name === "*" || object.name === "default") return { module: object.module, name: property === "default" ? "default" : property };
-  return undefined;
+  // a member of the module (`pino.default` is its default export) or of its default export (CommonJS interop)
+  return object.name === "*" || object.name === "default" ? { module: object.module, name: property } : undefined;
 }
 
 /** The name a callee is written with, its last part: `pino`, `getLogger` in `log4js.getLogger`. */
@@ -196,8 +185,9 @@ function memberName(member: TSESTree.MemberExpression): string | undefined {
 function isLoggerType(annotation: TSESTree.TSTypeAnnotation | undefined): boolean {
   const type = annotation?.typeAnnotation;
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
-  const name = type.typeName.type === AST_NODE_TYPES.TSQualifiedName ? type.typeName.right.name : type.typeName.type === AST_NODE_TYPES.Identifier ? type.typeName.name : undefined;
-  return name !== undefined && TYPE_NAME.test(name);
+  const { typeName } = type;
+  if (typeName.type === AST_NODE_TYPES.TSQualifiedName) return TYPE_NAME.test(typeName.right.name);
+  return typeName.type === AST_NODE_TYPES.Identifier && TYPE_NAME.test(typeName.name);
 }
 
 export interface LoggerRecognizer {
@@ -351,6 +341,19 @@ export function createLoggerRecognizer(
     return object.type === AST_NODE_TYPES.ThisExpression && isClassLogger(current, name, depth) ? name : undefined;
   };
 
+  /**
+   * Whether a variable holds a logger factory or class rather than a logger: `const createDebug =
+   * require("debug")`, `const makeLogger = pino`. Calling it makes a logger.
+   */
+  const isFactoryAlias = (variable: TSESLint.Scope.Variable): boolean => {
+    const bound = exportOf(variable);
+    if (isListed(LOGGER_FACTORY_EXPORTS, bound) || isListed(LOGGER_CLASS_EXPORTS, bound)) return true;
+    const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+    const init = definition?.type === "Variable" ? definition.node.init : undefined;
+    const name = init ? lastName(init) : undefined;
+    return name !== undefined && (factoryNames.has(name) || FACTORY_NAMES.has(name));
+  };
+
   return {
     loggerName: (node) => valueName(node, 0),
     logFunctionName(callee) {
@@ -359,7 +362,7 @@ export function createLoggerRecognizer(
         if (factoryNames.has(inner.name)) return undefined;
         if (isListedName(inner.name)) return inner.name;
         const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
-        return variable && variableIsLogger(variable, 0) ? inner.name : undefined;
+        return variable && !isFactoryAlias(variable) && variableIsLogger(variable, 0) ? inner.name : undefined;
       }
       // this.log(...): oclif's and Yeoman's commands, a class's own logger
       if (inner.type !== AST_NODE_TYPES.MemberExpression) return undefined;

@@ -222,6 +222,9 @@ runRuleTests("no-secret-logging", rule, {
     'logger.add(new DatadogTransport({ apiKey: getSecret("DATADOG_API_KEY") }));',
     'log4js.configure({ appenders: { slack: { type: "@log4js-node/slack", token: process.env.SLACK_TOKEN } } });',
     'import debug from "debug";\nconst enabled = debug.enabled(getSecret("DEBUG_TOKEN"));',
+    // an alias of a factory makes a logger when it is called
+    'const makeLogger = pino;\nexport const logger = makeLogger({ transport: { options: { token: getSecret("LOGTAIL_TOKEN") } } });',
+    'const createDebug = require("debug");\nconst trace = createDebug(getSecret("DEBUG_NAMESPACE_TOKEN"));',
     // fetching logs with a token is not writing one
     'const entries = await getLog(getSecret("API_TOKEN"));\nconst more = fetchLogs(process.env.LOGTAIL_API_TOKEN);',
     // a module's functions that make no logger: winston's formats
