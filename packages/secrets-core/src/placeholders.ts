@@ -441,10 +441,14 @@ export function classifySecretValue(value: string, options: SecretValueOptions =
 
 // ---- test files ----
 
-/** Globs of test files: values in them are test data (`ignoreTestFiles`). */
-export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
+/** Test files, by their name or their folder. */
+const TEST_FILE_GLOBS: readonly string[] = [
   "**/*.test.*",
   "**/*.spec.*",
+  // NestJS' generated end-to-end tests (`app.e2e-spec.ts`) and Detox's (`login.e2e.js`). Not
+  // `*_test.*` (a Deno convention): `ab_test.ts` and `speed_test.ts` are features as often
+  "**/*.e2e-spec.*",
+  "**/*.e2e.*",
   "**/__tests__/**",
   "**/__mocks__/**",
   "**/__fixtures__/**",
@@ -452,7 +456,47 @@ export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [
   "**/tests/**",
   "**/fixtures/**",
   "**/e2e/**",
+  // Nx puts each app's end-to-end tests in a project of its own: `apps/web-e2e/`
+  "**/*-e2e/**",
+  "**/cypress/**",
 ];
+
+/**
+ * Configuration and setup files of test runners and of Storybook: code that runs the tests, not
+ * the service. Only names that their tools give them (or that their docs use), so that a
+ * module of the service never matches: `playwright.ts` may be a scraper, so Playwright counts
+ * by its config files only.
+ */
+const TEST_TOOL_GLOBS: readonly string[] = [
+  "**/playwright.config.*",
+  "**/playwright.*.config.*",
+  // vitest.config.ts, vitest.workspace.ts, vitest.setup.ts, vitest.e2e.config.ts; the same for Jest
+  "**/vitest.*.*",
+  "**/jest.*.*",
+  "**/jest-setup.*",
+  "**/.jest/**",
+  "**/cypress.config.*",
+  "**/karma.conf.*",
+  "**/wdio.conf.*",
+  "**/wdio.*.conf.*",
+  // Create React App's, Angular's and Vitest's setup files
+  "**/setupTests.*",
+  "**/setup-tests.*",
+  "**/test-setup.*",
+  // Jest's, Vitest's and Playwright's `globalSetup` / `globalTeardown` files
+  "**/global-setup.*",
+  "**/globalSetup.*",
+  "**/global-teardown.*",
+  "**/globalTeardown.*",
+  "**/.storybook/**",
+];
+
+/**
+ * Globs of test files and test tool configs: values in them are test data
+ * (`no-hardcoded-secret`'s `ignoreTestFiles`), and loading a `.env` file in them is test setup
+ * (`no-env-file-loading`'s `ignoreTestFiles`).
+ */
+export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [...TEST_FILE_GLOBS, ...TEST_TOOL_GLOBS];
 
 /**
  * A matcher for test files, against POSIX paths relative to the working directory (see

@@ -1,14 +1,20 @@
+import { DEFAULT_TEST_FILE_PATTERNS } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mayLoadEnvFiles } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { envFileNameOf } from "../util/no-env-file-loading-path.js";
+import { isInTestingModule, namesTestEnvFilesOnly } from "../util/no-env-file-loading-tests.js";
 
 export type Options = [
   {
     /** Globs (relative to the working directory) of files that may load env files. */
     allowInFiles?: string[];
+    /** Test files, test tool configs, NestJS testing modules and loads of `.env.test` may load env files. */
+    ignoreTestFiles?: boolean;
+    /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
+    testFilePatterns?: string[];
   },
 ];
 
@@ -38,6 +44,40 @@ const LOADER_FUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   // NestJS reads `.env` (or `envFilePath`) into process.env unless told not to
   ["@nestjs/config", new Set(["ConfigModule.forRoot"])],
 ]);
+
+/** Loaders that a test module of their framework imports to run: NestJS' `Test.createTestingModule(...)`. */
+const TESTING_MODULE_LOADERS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ConfigModule.forRoot"]]);
+
+/**
+ * Where a loader is told which file to load, by module and loader: an option of its first
+ * argument (`dotenv.config({ path })`), or the first argument itself (`process.loadEnvFile(path)`).
+ */
+const LOADER_FILE_ARGUMENTS: ReadonlyMap<string, { readonly option: string } | { readonly argument: 0 }> = new Map([
+  ["dotenv", { option: "path" }],
+  ["dotenv-safe", { option: "path" }],
+  ["dotenv-defaults", { option: "path" }],
+  ["@dotenvx/dotenvx", { option: "path" }],
+  ["@std/dotenv", { option: "envPath" }],
+  ["process", { argument: 0 }],
+  ["@nestjs/config", { option: "envFilePath" }],
+]);
+
+/** The expression that names the file a loader call loads, if the call shows it. */
+function loadedFileOf(call: TSESTree.CallExpression, module: string): TSESTree.Node | undefined {
+  const where = LOADER_FILE_ARGUMENTS.get(module);
+  const [first] = call.arguments;
+  if (!where || !first || first.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if ("argument" in where) return first;
+  const options = unwrapExpression(first);
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  // the last word on the option: a spread after it may replace it
+  let file: TSESTree.Node | undefined;
+  for (const property of options.properties) {
+    if (property.type === AST_NODE_TYPES.SpreadElement) file = undefined;
+    else if (staticKeyName(property.key, property.computed) === where.option) file = property.value;
+  }
+  return file;
+}
 
 /** Options that make a loader load no file: `ConfigModule.forRoot({ ignoreEnvFile: true })`. */
 const LOADER_OPT_OUTS: ReadonlyMap<string, string> = new Map([["@nestjs/config", "ignoreEnvFile"]]);
@@ -109,19 +149,30 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           allowInFiles: fileGlobsSchema("Globs (relative to the working directory) of files that may load env files."),
+          ignoreTestFiles: {
+            type: "boolean",
+            description:
+              "Allow loading env files in test files and test tool configs (`testFilePatterns`), `ConfigModule.forRoot()` in a NestJS testing module, and loading only the test env file (`.env.test`) anywhere.",
+          },
+          testFilePatterns: fileGlobsSchema(
+            "Globs (relative to the working directory) of test files and test tool configs; they replace the default list.",
+          ),
         },
       },
     ],
-    defaultOptions: [{ allowInFiles: [] }],
+    defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
     messages: {
       importLoader: `Importing '{{module}}' loads a .env file into the environment at start-up. ${INJECTION}`,
       callLoader: `{{loader}}() from '{{module}}' loads a .env file into the environment. ${INJECTION}`,
       readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
     },
   },
-  defaultOptions: [{ allowInFiles: [] }],
+  defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
+    // tests load a test env file to run at all; that is setup, not a service reading its secrets
+    const ignoreTests = options.ignoreTestFiles !== false;
+    if (ignoreTests && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 
@@ -135,11 +186,19 @@ export default createRule<Options, MessageIds>({
       report({ node, messageId: "importLoader", data: { module: specifier } });
     };
 
+    /** A load that only sets up a test: in a NestJS testing module, or of the test env file. */
+    const isTestSetup = (call: TSESTree.CallExpression, module: string, loader: string): boolean => {
+      if (TESTING_MODULE_LOADERS.get(module) === loader && isInTestingModule(call)) return true;
+      const file = loadedFileOf(call, module);
+      return file !== undefined && namesTestEnvFilesOnly(file, sourceCode.getScope(call));
+    };
+
     const onCall = (call: TSESTree.CallExpression, value: ModuleValue): void => {
       const loader = value.path.join(".");
       if (LOADER_FUNCTIONS.get(value.module)?.has(loader)) {
         const optOut = LOADER_OPT_OUTS.get(value.module);
         if (optOut !== undefined && optsOut(call, optOut)) return;
+        if (ignoreTests && isTestSetup(call, value.module, loader)) return;
         report({ node: call, messageId: "callLoader", data: { loader, module: value.written } });
         return;
       }
@@ -147,7 +206,7 @@ export default createRule<Options, MessageIds>({
       const [first] = call.arguments;
       if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
       const file = envFileNameOf(first, sourceCode.getScope(call));
-      if (file !== undefined) {
+      if (file !== undefined && !(ignoreTests && namesTestEnvFilesOnly(first, sourceCode.getScope(call)))) {
         report({ node: call, messageId: "readEnvFile", data: { loader, module: value.written, file } });
       }
     };

@@ -11,16 +11,21 @@ import {
   DEFAULT_LOG_METHODS,
   DEFAULT_LOGGERS,
   DEFAULT_RESPONSE_OBJECTS,
+  LOGGER_FACTORY_NAMES,
   type Sink,
   type SinkOptions,
 } from "../util/no-secret-logging-sinks.js";
+import { createLoggerRecognizer } from "../util/no-secret-logging-loggers.js";
 import { returnsRedactedSecret } from "../util/no-secret-logging-runtime.js";
 import { getSecretsSettings } from "../util/settings.js";
 import { resolveStaticName } from "../util/static-name.js";
 
 export type Options = [
   {
-    /** Names of logger objects (`logger.info(...)`, `this.logger.info(...)`), also called directly (`log(...)`). */
+    /**
+     * Names of logger objects (`logger.info(...)`, `this.logger.info(...)`, `appLogger.info(...)` by
+     * its last word), also called directly (`log(...)`). Loggers the file makes or imports count too.
+     */
     loggers?: string[];
     /** Methods of a logger object that write a log entry. */
     logMethods?: string[];
@@ -181,6 +186,8 @@ function memberTaint(taint: Taint, key: string | undefined): Taint | undefined {
   const [head, ...rest] = taint.path;
   // a wrapped Secret's properties (`name`) are not its value
   if (head === undefined) return key === "length" || taint.wrapped ? undefined : taint;
+  // the number of parts of the secret, `secret.split(",").length`, is not a part of it
+  if (key === "length" && isIndexPath([head])) return undefined;
   if (key === undefined || head === ANY_KEY || head === key) return { ...taint, path: rest };
   return undefined;
 }
@@ -281,7 +288,7 @@ export default createRule<Options, MessageIds>({
             items: { type: "string", minLength: 1 },
             uniqueItems: true,
             description:
-              "Names of logger objects (`logger.info(...)`, `this.logger.info(...)`); a direct call of one (`log(...)`) is a log call too.",
+              "Names of logger objects (`logger.info(...)`, `this.logger.info(...)`, also as the last word of a name: `appLogger`); a direct call of one (`log(...)`) is a log call too. Loggers that the file makes or imports are recognised whatever their name.",
           },
           logMethods: {
             type: "array",
@@ -339,7 +346,7 @@ export default createRule<Options, MessageIds>({
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     const sinkOptions: SinkOptions = {
-      loggers: new Set(options.loggers ?? DEFAULT_LOGGERS),
+      loggers: createLoggerRecognizer(source, new Set(options.loggers ?? DEFAULT_LOGGERS), LOGGER_FACTORY_NAMES),
       logMethods: new Set(options.logMethods ?? DEFAULT_LOG_METHODS),
       responseObjects: new Set(options.responseObjects ?? DEFAULT_RESPONSE_OBJECTS),
     };

@@ -23,7 +23,7 @@ const FACTORIES: ReadonlySet<string> = new Set(["createSecrets", "createAsyncSec
 type Binding = { readonly kind: "export"; readonly name: string } | { readonly kind: "module" };
 
 /** `require("m")`, `await import("m")`: the module specifier. */
-function requiredModule(init: TSESTree.Node): string | undefined {
+export function requiredModule(init: TSESTree.Node): string | undefined {
   let inner = unwrapExpression(init);
   if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = unwrapExpression(inner.argument);
   if (inner.type === AST_NODE_TYPES.ImportExpression) return staticStringOf(inner.source);

@@ -1,10 +1,12 @@
 /**
  * The places a secret value must never reach, for `secrets/no-secret-logging`: log calls,
- * errors, and HTTP responses. Sinks are recognised by name only (no type information), so the
- * lists are kept to names that mean one thing in practice.
+ * errors, and HTTP responses. Sinks are recognised by name and by what the file shows of the
+ * object (no type information), so the lists are kept to names that mean one thing in practice.
+ * Which values are loggers is `no-secret-logging-loggers.ts`'s judgement.
  */
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { memberPropertyName, unwrapExpression } from "./ast.js";
+import type { LoggerRecognizer } from "./no-secret-logging-loggers.js";
 
 export type SinkKind = "log" | "error" | "response";
 
@@ -15,17 +17,19 @@ export interface Sink {
 }
 
 export interface SinkOptions {
-  /** Names of logger objects; also called directly (`log(...)`). */
-  readonly loggers: ReadonlySet<string>;
+  /** Loggers, by the names in the `loggers` option and by how the file makes them. */
+  readonly loggers: LoggerRecognizer;
   /** Methods of a logger object that write an entry. */
   readonly logMethods: ReadonlySet<string>;
   /** Names of HTTP response objects (`res`, `reply`, `ctx`). */
   readonly responseObjects: ReadonlySet<string>;
 }
 
-export const DEFAULT_LOGGERS: readonly string[] = ["logger", "log", "pino", "winston", "bunyan", "console"];
+export const DEFAULT_LOGGERS: readonly string[] = ["logger", "log", "pino", "winston", "bunyan", "consola", "signale", "console"];
 export const DEFAULT_LOG_METHODS: readonly string[] = [
   "info", "warn", "error", "debug", "trace", "fatal", "log", "verbose", "silly",
+  // consola's and signale's, syslog's levels (winston, log4js), Python-style `warning`
+  "success", "fail", "notice", "warning", "critical", "alert", "emerg",
 ];
 export const DEFAULT_RESPONSE_OBJECTS: readonly string[] = ["res", "response", "reply", "ctx"];
 
@@ -36,7 +40,7 @@ const CONSOLE_METHODS: ReadonlySet<string> = new Set(["log", "info", "warn", "er
  * Logger libraries whose bare call creates a logger from options (`pino({ ... })`), rather than
  * writing an entry: they are logger objects, but a direct call of them is not a log call.
  */
-const LOGGER_FACTORIES: ReadonlySet<string> = new Set(["pino", "winston", "bunyan"]);
+export const LOGGER_FACTORY_NAMES: ReadonlySet<string> = new Set(["pino", "winston", "bunyan"]);
 
 /** Methods of a response object that send their arguments to the client. */
 const RESPONSE_METHODS: ReadonlySet<string> = new Set(["send", "json", "jsonp", "write", "end", "render"]);
@@ -51,9 +55,8 @@ const ERROR_FACTORIES: ReadonlySet<string> = new Set(["createError", "createHttp
 const WEB_RESPONSE_CLASSES: ReadonlySet<string> = new Set(["Response", "NextResponse"]);
 
 /**
- * The name an object is known by: `logger` → `logger`, `this.logger` and `req.log` → the
- * property name, and through calls chained on it: `res.status(500)` → `res`,
- * `reply.code(401)` → `reply`, `logger.child({ ... })` → `logger`.
+ * The name an object is known by: `res` → `res`, `this.res` → the property name, and through
+ * calls chained on it: `res.status(500)` → `res`, `reply.code(401)` → `reply`.
  */
 function receiverName(node: TSESTree.Node): string | undefined {
   let current = unwrapExpression(node);
@@ -84,8 +87,8 @@ export function callSink(
       // new Response(body, init): the init (status, headers) is not the body
       return argumentIndex === 0 ? { kind: "response", label: `new ${name}()` } : undefined;
     }
-    if (!isNew && options.loggers.has(name) && !LOGGER_FACTORIES.has(name)) return { kind: "log", label: `${name}()` };
-    return undefined;
+    const logFunction = isNew ? undefined : options.loggers.logFunctionName(callee);
+    return logFunction === undefined ? undefined : { kind: "log", label: `${logFunction}()` };
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberPropertyName(callee);
@@ -99,12 +102,15 @@ export function callSink(
     return argumentIndex === 0 ? { kind: "response", label: `${object.name}.json()` } : undefined;
   }
   const receiver = receiverName(callee.object);
-  if (receiver === undefined) return undefined;
   if (receiver === "console" && CONSOLE_METHODS.has(method)) return { kind: "log", label: `console.${method}()` };
-  if (options.loggers.has(receiver) && options.logMethods.has(method)) {
-    return { kind: "log", label: `${receiver}.${method}()` };
+  if (options.logMethods.has(method)) {
+    const logger = options.loggers.loggerName(callee.object);
+    if (logger !== undefined) return { kind: "log", label: `${logger}.${method}()` };
   }
-  if (options.responseObjects.has(receiver) && RESPONSE_METHODS.has(method)) {
+  // this.log(...)
+  const logFunction = options.loggers.logFunctionName(callee);
+  if (logFunction !== undefined) return { kind: "log", label: `${logFunction}()` };
+  if (receiver !== undefined && options.responseObjects.has(receiver) && RESPONSE_METHODS.has(method)) {
     return { kind: "response", label: `${receiver}.${method}()` };
   }
   return undefined;

@@ -444,6 +444,158 @@ describe("no-env-file-loading", () => {
     });
   });
 
+  describe("test files and test tool configs (ignoreTestFiles, testFilePatterns)", () => {
+    const loadEnv = 'import dotenv from "dotenv";\ndotenv.config();';
+    const nestImports = 'import { Test } from "@nestjs/testing";\nimport { ConfigModule } from "@nestjs/config";\n';
+    runRuleTests("no-env-file-loading", rule, {
+      valid: [
+        // test runners' configs and setup files load a test env file: that is setup, not the service
+        ...[
+          "playwright.config.ts",
+          "playwright.auth.config.ts",
+          "vitest.config.ts",
+          "vitest.setup.ts",
+          "vitest.workspace.ts",
+          "jest.config.js",
+          "src/jest.setup.ts",
+          "jest-setup.js",
+          "src/setupTests.ts",
+          "e2e/global-setup.ts",
+          "utils/globalSetup.js",
+          "cypress.config.ts",
+          "cypress/support/e2e.ts",
+          "karma.conf.js",
+          ".storybook/main.ts",
+        ].map((filename) => ({ code: loadEnv, filename })),
+        // test files
+        ...[
+          "src/users/users.service.spec.ts",
+          "src/auth.test.js",
+          "test/app.e2e-spec.ts",
+          "src/__tests__/db.ts",
+          "__mocks__/stripe.ts",
+          "apps/web-e2e/src/login.ts",
+          "packages/api/test/helpers.ts",
+        ].map((filename) => ({ code: 'import "dotenv/config";', filename })),
+        { code: 'require("dotenv").config({ path: ".env.test" });', filename: "jest.config.js", languageOptions: commonjs },
+        { code: 'process.loadEnvFile(".env.test");', filename: "test/setup.ts" },
+        // the list replaces the defaults
+        { code: 'import "dotenv/config";', filename: "qa/login.ts", options: [{ testFilePatterns: ["qa/**"] }] },
+        // the test environment's file is test setup wherever it is loaded
+        ...[
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test" });',
+          'require("dotenv").config({ path: require("path").resolve(__dirname, "../.env.test") });',
+          'import { config } from "@dotenvx/dotenvx";\nconfig({ path: [".env.test.local", ".env.test"] });',
+          'process.loadEnvFile(".env.testing");',
+          'import dotenv from "dotenv";\ndotenv.config({ ...options, path: ".env.test" });',
+          'import { readFileSync } from "node:fs";\nconst text = readFileSync("config/test.env", "utf8");',
+          'import { ConfigModule } from "@nestjs/config";\nexport const TestConfigModule = ConfigModule.forRoot({ isGlobal: true, envFilePath: ".env.test" });',
+          'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ envFilePath: [".env.e2e"] });',
+        ].map((code) => ({ code, filename: "src/test.module.ts" })),
+        // a NestJS testing module needs the config its application module reads, wherever it is built
+        {
+          code: `${nestImports}export async function createTestApp() {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot({ isGlobal: true, envFilePath: ".env.test" }), AppModule],
+  }).compile();
+  return moduleRef.createNestApplication();
+}`,
+          filename: "src/testing/create-test-app.ts",
+        },
+        {
+          code: `${nestImports}const moduleRef = await Test.createTestingModule({
+  imports: [...(withConfig ? [ConfigModule.forRoot()] : []), UsersModule],
+  providers: [UsersService],
+}).compile();`,
+          filename: "src/users/testing.ts",
+        },
+        {
+          code: `${nestImports}Test.createTestingModule({ imports: [await ConfigModule.forRoot({ load: [configuration] })] });`,
+          filename: "libs/testing/src/index.ts",
+        },
+      ],
+      invalid: [
+        // production entry points
+        ...["src/main.ts", "server.js", "index.ts", "src/index.mjs"].map((filename) => ({
+          code: 'import "dotenv/config";',
+          filename,
+          errors: [importLoader("dotenv/config")],
+        })),
+        // modules that only share a name with a test tool
+        ...["src/playwright.ts", "src/setup.ts", "drizzle.config.ts", "src/testing/fixtures-loader.ts"].map((filename) => ({
+          code: loadEnv,
+          filename,
+          errors: [callLoader("config", "dotenv", { line: 2 })],
+        })),
+        // a file of another environment, or one that may be any, next to the test's
+        ...[
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.local" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: `.env.${process.env.NODE_ENV}` });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: [".env.test", ".env"] });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test.example" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.latest" });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: envPath });',
+          'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test", ...options });',
+        ].map((code) => ({ code, filename: "src/main.ts", errors: [callLoader("config", "dotenv", { line: 2 })] })),
+        {
+          code: 'import { ConfigModule } from "@nestjs/config";\nConfigModule.forRoot({ envFilePath: process.env.NODE_ENV === "test" ? ".env.test" : ".env" });',
+          filename: "src/app.module.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2 })],
+        },
+        {
+          code: 'import dotenv from "dotenv";\ndotenv.config({ path: ".env.test" });',
+          filename: "src/main.ts",
+          options: [{ ignoreTestFiles: false }],
+          errors: [callLoader("config", "dotenv", { line: 2 })],
+        },
+        // the exemption can be turned off
+        {
+          code: loadEnv,
+          filename: "playwright.config.ts",
+          options: [{ ignoreTestFiles: false }],
+          errors: [callLoader("config", "dotenv", { line: 2 })],
+        },
+        {
+          code: `${nestImports}Test.createTestingModule({ imports: [ConfigModule.forRoot()] });`,
+          filename: "src/testing/create-test-app.ts",
+          options: [{ ignoreTestFiles: false }],
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 3 })],
+        },
+        // a list given replaces the defaults
+        {
+          code: 'import "dotenv/config";',
+          filename: "src/auth.test.ts",
+          options: [{ testFilePatterns: ["qa/**"] }],
+          errors: [importLoader("dotenv/config")],
+        },
+        // a testing module exempts what it imports, not the file around it
+        {
+          code: `${nestImports}ConfigModule.forRoot();\nTest.createTestingModule({ imports: [AppModule] });`,
+          filename: "src/testing/create-test-app.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 3 })],
+        },
+        {
+          code: `${nestImports}Test.createTestingModule({ providers: [ConfigService], imports: [AppModule] }, ConfigModule.forRoot());`,
+          filename: "src/testing/create-test-app.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 3 })],
+        },
+        {
+          code: `${nestImports}NestFactory.create({ imports: [ConfigModule.forRoot()] });`,
+          filename: "src/main.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 3 })],
+        },
+      ],
+      invalidTs: [
+        // the service's own module
+        {
+          code: 'import { ConfigModule } from "@nestjs/config";\n@Module({ imports: [ConfigModule.forRoot({ isGlobal: true })] })\nexport class AppModule {}',
+          filename: "src/app.module.ts",
+          errors: [callLoader("ConfigModule.forRoot", "@nestjs/config", { line: 2 })],
+        },
+      ],
+    });
+  });
+
   describe("TypeScript syntax", () => {
     runRuleTests("no-env-file-loading", rule, {
       validTs: [

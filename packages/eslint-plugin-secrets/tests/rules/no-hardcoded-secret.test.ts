@@ -192,6 +192,10 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
     { code: `const password = "${K1}";`, filename: "src/__tests__/auth.ts" },
     { code: `process.env.API_KEY = "${K1}";`, filename: "test/setup.ts" },
     { code: `const password = "${K1}";`, filename: "qa/login.ts", options: [{ testFilePatterns: ["qa/**"] }] },
+    // and so are test tool configs (core's DEFAULT_TEST_FILE_PATTERNS)
+    { code: `export default defineConfig({ use: { httpCredentials: { username: "admin", password: "${K1}" } } });`, filename: "playwright.config.ts" },
+    { code: `module.exports = { env: { apiKey: "${K1}" } };`, filename: "cypress.config.js" },
+    { code: `process.env.STRIPE_SECRET_KEY = "${K1}";`, filename: "src/setupTests.ts" },
 
     // ---- the shared classifier settings ----
     { code: `const apiKey = "${K1}";`, settings: { secrets: { ignoreNames: ["apiKey"] } } },
@@ -317,6 +321,12 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
       code: `const password = "${K1}";`,
       filename: "src/auth.test.ts",
       options: [{ ignoreTestFiles: false }],
+      errors: [nameError("password", K1)],
+    },
+    {
+      // a module that only shares a tool's name is not a test file
+      code: `export const browser = { password: "${K1}" };`,
+      filename: "src/playwright.ts",
       errors: [nameError("password", K1)],
     },
     {

@@ -100,6 +100,7 @@ runRuleTests("no-secret-logging", rule, {
 
     // ---- facts about the secret, not the secret ----
     'console.log("API key length:", process.env.OPENAI_API_KEY.length);',
+    'console.log("API keys:", getSecret("API_KEYS").split(",").length);',
     'const key = getSecret("API_KEY");\nlogger.info(`key has ${key.length} characters`);',
     'console.log("APYHUB_API_KEY:", process.env.APYHUB_API_KEY ? "Present" : "Missing");',
     'console.log(`GEMINI_API_KEY exists: ${Boolean(process.env.GEMINI_API_KEY)}`);',
@@ -209,6 +210,38 @@ runRuleTests("no-secret-logging", rule, {
       code: 'const key = getSecret("API_KEY");\nlogger.child({ key });',
       options: [{ logMethods: ["info"] }],
     },
+
+    // ---- loggers: a log call without a secret value, and calls that are not log calls ----
+    'log.info(`Listening on ${process.env.PORT}`);',
+    "logger.debug({ userId });",
+    'const token = getSecret("API_TOKEN");\nawait refresh(token);\nlogger.info("token refreshed");',
+    'const audit = pino();\naudit.info({ userId, keyConfigured: Boolean(getSecret("API_KEY")) });',
+    'const dbg = debug("app:auth");\ndbg("loaded %d keys", getSecret("API_KEYS").split(",").length);',
+    'const key = getSecret("API_KEY");\nMath.log(key);',
+    'const key = getSecret("API_KEY");\nlogs.push(key);\nchangelog.add(key);\nblog.error(key);\ncatalog.info(key);\ndialog.warn(key);',
+    // a logger's factory and constructor take options, a transport's token among them
+    'const logger = winston.createLogger({ transports: [new LogtailTransport(new Logtail(process.env.LOGTAIL_SOURCE_TOKEN))] });',
+    'import { createLogger } from "./logging.js";\nexport const logger = createLogger({ datadogApiKey: getSecret("DATADOG_API_KEY") });',
+    'import pino from "pino";\nexport const logger = pino({ level: "info" }, pino.destination({ dest: getSecret("LOG_SINK_TOKEN") }));',
+    'export const logger = new Logger({ token: getSecret("LOGTAIL_TOKEN") });',
+    // logdna's factory takes the ingestion key; a project's logger setup takes its transport's
+    'const Logger = require("logdna");\nconst logger = Logger.createLogger(`${process.env.LOG_DNA_API_KEY}`, options);',
+    'const logger = setupLogger({ datadog: { apiKey: process.env.DATADOG_API_KEY, service: "feeds" } });',
+    'logger.add(new DatadogTransport({ apiKey: getSecret("DATADOG_API_KEY") }));',
+    'log4js.configure({ appenders: { slack: { type: "@log4js-node/slack", token: process.env.SLACK_TOKEN } } });',
+    'import debug from "debug";\nconst enabled = debug.enabled(getSecret("DEBUG_TOKEN"));',
+    // an alias of a factory makes a logger when it is called
+    'const makeLogger = pino;\nexport const logger = makeLogger({ transport: { options: { token: getSecret("LOGTAIL_TOKEN") } } });',
+    'const createDebug = require("debug");\nconst trace = createDebug(getSecret("DEBUG_NAMESPACE_TOKEN"));',
+    // fetching logs with a token is not writing one
+    'const entries = await getLog(getSecret("API_TOKEN"));\nconst more = fetchLogs(process.env.LOGTAIL_API_TOKEN);',
+    // a module's functions that make no logger: winston's formats
+    'import { format } from "winston";\nconst fmt = format.json(getSecret("API_KEY"));',
+    'import winston from "winston";\nconst fmt = winston.format.printf(getSecret("API_KEY"));',
+    // a variable that is assigned again may hold anything
+    'let out = pino();\nout = { info() {} };\nout.info(getSecret("API_KEY"));',
+    // a parameter without a type is known by its name only
+    'function run(out) { out.info(getSecret("API_KEY")); }',
 
     // ---- secrets-runtime's Secret prints as [redacted]: only .reveal() is the value ----
     'import { getSecret } from "secrets-runtime";\nexport const stripe = new Stripe(getSecret("STRIPE_SECRET_KEY").reveal());',
@@ -747,6 +780,152 @@ runRuleTests("no-secret-logging", rule, {
       errors: [log("API_KEY", "logger.child()", { line: 2 })],
     },
 
+    // ---- loggers by name ----
+    {
+      code: 'logger.info(getSecret("JWT_SECRET"));',
+      errors: [log("JWT_SECRET", "logger.info()")],
+    },
+    {
+      code: 'this.logger.debug(`key=${process.env.STRIPE_SECRET_KEY}`);',
+      errors: [log("STRIPE_SECRET_KEY", "logger.debug()")],
+    },
+    ...[
+      ["LOGGER.error", "LOGGER.error()"],
+      ["this._logger.warn", "_logger.warn()"],
+      ["this.log.info", "log.info()"],
+      ["$log.info", "$log.info()"],
+      ["appLogger.info", "appLogger.info()"],
+      ["APP_LOGGER.warn", "APP_LOGGER.warn()"],
+      ["auditLog.info", "auditLog.info()"],
+      ["ctx.log.info", "log.info()"],
+      ["app.log.warn", "log.warn()"],
+      ["server.log.error", "log.error()"],
+      ["request.log.info", "log.info()"],
+      ["Logger.log", "Logger.log()"],
+      ["Logger.error", "Logger.error()"],
+      ["consola.info", "consola.info()"],
+      ["signale.success", "signale.success()"],
+      ["logger.success", "logger.success()"],
+      ["logger.fail", "logger.fail()"],
+      ["logger.notice", "logger.notice()"],
+      ["logger.warning", "logger.warning()"],
+      ["logger.critical", "logger.critical()"],
+      ["logger.alert", "logger.alert()"],
+      ["logger.emerg", "logger.emerg()"],
+    ].map(([call, sink]) => ({
+      code: `${call}("key", process.env.DB_PASSWORD);`,
+      errors: [log("DB_PASSWORD", sink!)],
+    })),
+    {
+      // a command's own log method (oclif, Yeoman)
+      code: 'class Show extends Command {\n  run() { this.log(`token: ${getSecret("API_TOKEN")}`); }\n}',
+      errors: [log("API_TOKEN", "log()", { line: 2 })],
+    },
+    {
+      code: 'class Service {\n  #logger = createLogger("svc");\n  run() { this.#logger.info(getSecret("API_KEY")); }\n}',
+      errors: [log("API_KEY", "logger.info()", { line: 3 })],
+    },
+
+    // ---- loggers by construction ----
+    {
+      code: 'const log = pino();\nlog.info({ token: getSecret("API_TOKEN") });',
+      errors: [log("API_TOKEN", "log.info()", { line: 2 })],
+    },
+    {
+      code: 'new Logger("App").log(process.env.DB_PASSWORD);',
+      errors: [log("DB_PASSWORD", "new Logger().log()")],
+    },
+    ...[
+      "const audit = pino();",
+      "const audit = pino.default();",
+      'import pino from "pino";\nconst audit = pino({ level: "info" });',
+      'import createPino from "pino";\nconst audit = createPino();',
+      'import { pino } from "pino";\nconst audit = pino();',
+      'const audit = require("pino")();',
+      'const audit = winston.createLogger({ level: "info" });',
+      'import { createLogger } from "winston";\nconst audit = createLogger();',
+      'const { createLogger: make } = require("bunyan");\nconst audit = make({ name: "app" });',
+      'const audit = bunyan.createLogger({ name: "app" });',
+      'import Bunyan from "bunyan";\nconst audit = new Bunyan({ name: "app" });',
+      "const audit = consola.create({});",
+      'const audit = consola.withTag("db");',
+      'import { createConsola } from "consola";\nconst audit = createConsola({ fancy: true });',
+      'const audit = log4js.getLogger("auth");',
+      'const audit = LogManager.getLogger("auth");',
+      'const audit = new Logger(AppService.name);',
+      'import { ConsoleLogger } from "@nestjs/common";\nconst audit = new ConsoleLogger("App");',
+      'const audit = new AppLogger();',
+      'import { Signale } from "signale";\nconst audit = new Signale({ scope: "auth" });',
+      'const audit = pino().child({ module: "db" });',
+      "const root = pino();\nconst audit = root.child({ module: \"db\" });",
+      "const audit = this.logger;",
+      "const audit = await createLogger();",
+    ].map((made) => ({
+      code: `${made}\naudit.warn("key", getSecret("API_KEY"));`,
+      errors: [log("API_KEY", "audit.warn()", { line: made.split("\n").length + 1 })],
+    })),
+    {
+      code: 'log4js.getLogger("auth").info(getSecret("API_KEY"));\npino().child({}).error(getSecret("API_KEY"));',
+      errors: [
+        log("API_KEY", "log4js.getLogger().info()", { line: 1 }),
+        log("API_KEY", "pino().error()", { line: 2 }),
+      ],
+    },
+    // debug's instances are called directly
+    ...[
+      'const trace = debug("app:auth");',
+      'import createDebug from "debug";\nconst trace = createDebug("app:auth");',
+      'const trace = require("debug")("app:auth");',
+      'import trace from "fancy-log";',
+    ].map((made) => ({
+      code: `${made}\ntrace("token %s", getSecret("API_TOKEN"));`,
+      errors: [log("API_TOKEN", "trace()", { line: made.split("\n").length + 1 })],
+    })),
+
+    // ---- logger objects that libraries export, under any local name ----
+    ...[
+      ['import c from "consola";', "c.info"],
+      ['import { consola as out } from "consola";', "out.info"],
+      ['const { consola: out } = require("consola");', "out.info"],
+      ['const c = require("consola").default;', "c.info"],
+      ['import s from "signale";', "s.success"],
+      ['const npm = require("npmlog");', "npm.info"],
+      ['import lv from "loglevel";', "lv.warn"],
+      ['import * as lv from "loglevel";', "lv.warn"],
+      ['import elog from "electron-log/main";', "elog.info"],
+      ['import w from "winston";', "w.info"],
+      ['import { Logger as Nest } from "@nestjs/common";', "Nest.log"],
+      ['import * as nest from "@nestjs/common";', "nest.Logger.warn"],
+      ['import * as fl from "firebase-functions/logger";', "fl.info"],
+    ].map(([made, call]) => ({
+      code: `${made}\n${call}("key", process.env.DB_PASSWORD);`,
+      errors: [log("DB_PASSWORD", `${call!.split(".").at(-2)}.${call!.split(".").at(-1)}()`, { line: 2 })],
+    })),
+
+    // ---- logger fields of a class ----
+    {
+      code: 'class Payments {\n  audit = pino();\n  charge() { this.audit.info(getSecret("STRIPE_SECRET_KEY")); }\n}',
+      errors: [log("STRIPE_SECRET_KEY", "audit.info()", { line: 3 })],
+    },
+    {
+      code: 'class Payments {\n  #audit = new Logger("Payments");\n  charge() { this.#audit.log(getSecret("STRIPE_SECRET_KEY")); }\n}',
+      errors: [log("STRIPE_SECRET_KEY", "audit.log()", { line: 3 })],
+    },
+    {
+      code: 'class Payments {\n  constructor() { this.audit = winston.createLogger({}); }\n  charge() { this.audit.error(getSecret("STRIPE_SECRET_KEY")); }\n}',
+      errors: [log("STRIPE_SECRET_KEY", "audit.error()", { line: 3 })],
+    },
+    {
+      code: 'class Worker {\n  trace = debug("worker");\n  run() { this.trace(getSecret("API_TOKEN")); }\n}',
+      errors: [log("API_TOKEN", "trace()", { line: 3 })],
+    },
+    {
+      // with other logger names, a logger the file makes is still one
+      code: 'const out = pino();\nout.info(getSecret("API_KEY"));',
+      options: [{ loggers: ["audit"] }],
+      errors: [log("API_KEY", "out.info()", { line: 2 })],
+    },
+
     // ---- errors ----
     {
       code: 'const key = getSecret("API_KEY");\nthrow new Error(`Invalid API key: ${key}`);',
@@ -872,6 +1051,10 @@ runRuleTests("no-secret-logging", rule, {
         }
       }
     `,
+
+    // a parameter or field typed as something else is not a logger
+    'function run(out: Writable) { out.info(getSecret("API_KEY")); }',
+    'class Service {\n  constructor(private readonly config: ConfigService) {}\n  run() { this.config.warn(getSecret("API_KEY")); }\n}',
   ],
 
   invalidTs: [
@@ -907,6 +1090,36 @@ runRuleTests("no-secret-logging", rule, {
         log("ADMIN_API_KEY", "logger.debug()", { line: 7 }),
         error("ADMIN_API_KEY", "new UnauthorizedException()", { line: 8 }),
       ],
+    },
+    // ---- loggers by their type ----
+    {
+      code: 'class AuthService {\n  constructor(@InjectPinoLogger(AuthService.name) private readonly audit: PinoLogger) {}\n  run() { this.audit.info(getSecret("JWT_SECRET")); }\n}',
+      errors: [log("JWT_SECRET", "audit.info()", { line: 3 })],
+    },
+    {
+      code: 'class AuthService {\n  @Inject(LOGGER) private readonly audit!: LoggerService;\n  run() { this.audit.warn(getSecret("JWT_SECRET")); }\n}',
+      errors: [log("JWT_SECRET", "audit.warn()", { line: 3 })],
+    },
+    {
+      code: 'function handle(out: pino.Logger) {\n  out.info({ key: getSecret("API_KEY") });\n}',
+      errors: [log("API_KEY", "out.info()", { line: 2 })],
+    },
+    {
+      code: 'const out: Logger = makeIt();\nout.error(getSecret("API_KEY"));',
+      errors: [log("API_KEY", "out.error()", { line: 2 })],
+    },
+    {
+      code: `
+        @Injectable()
+        export class BillingService {
+          private readonly audit = new Logger(BillingService.name);
+          constructor(private readonly config: ConfigService) {}
+          start(): void {
+            this.audit.log(\`stripe key \${getSecret("STRIPE_SECRET_KEY")}\`);
+          }
+        }
+      `,
+      errors: [log("STRIPE_SECRET_KEY", "audit.log()", { line: 7 })],
     },
   ],
 });
