@@ -7,8 +7,11 @@
  * tree is not kept.
  */
 import type { ts } from "ts-morph";
+import { compact } from "./compact.js";
 import {
   UNKNOWN,
+  lineAndColumn,
+  packPosition,
   type Access,
   type Call,
   type ClassFacts,
@@ -16,6 +19,8 @@ import {
   type DeclKind,
   type ExportTarget,
   type FileFacts,
+  type FinalDynamicCall,
+  type FinalRead,
   type Fn,
   type ObjectVal,
   type Ref,
@@ -30,11 +35,15 @@ export const ENV_GLOBALS: ReadonlySet<string> = new Set(["process", "globalThis"
 const MAX_OBJECT_DEPTH = 6;
 
 export interface ExtractOptions {
+  /** The sanctioned accessors' names: a call by one of them reads a secret. */
+  readonly accessors: ReadonlySet<string>;
+  /** The configured general-purpose environment accessors' names. */
+  readonly envAccessors: ReadonlySet<string>;
   /**
-   * Names that make a member call worth keeping whatever its object is (`this.vault.getSecret(…)`):
-   * the accessors and the general-purpose environment accessors.
+   * Whether an import of the file can matter: its module is a file of the repository, or
+   * `process` (a package's exports are judged by their names only).
    */
-  readonly callNames: ReadonlySet<string>;
+  readonly resolves: (specifier: string) => boolean;
 }
 
 export interface SyntaxError {
@@ -73,17 +82,29 @@ interface PendingAccess {
   readonly write: boolean;
 }
 
-interface PendingCall {
-  readonly c: Val;
-  readonly a: ReadonlyArray<Val | null>;
+/** Where a walk-time value was made: the scope and the class `this` is, to make it again later. */
+interface Place {
+  readonly scope: Scope;
+  readonly thisClass: number;
+}
+
+/** A call, kept as its node until the end of the walk decides whether it can matter. */
+interface PendingCall extends Place {
   readonly node: ts.CallExpression;
-  readonly name: string;
+}
+
+/** A member chain (`a.b["c"].d`), kept as its outermost node until the end of the walk. */
+interface PendingChain extends Place {
+  readonly node: ts.Expression;
+  readonly write: boolean;
 }
 
 interface MutableFn {
   readonly name: string | undefined;
   bound: boolean;
   readonly params: number[];
+  /** Passes a parameter of its own to a call or a computed key: it may wrap an accessor. */
+  forwards?: boolean;
 }
 
 interface ClassEntry {
@@ -101,6 +122,9 @@ class Extractor {
   private commonJs: Val | undefined;
   private readonly pendingAccesses: PendingAccess[] = [];
   private readonly pendingCalls: PendingCall[] = [];
+  private readonly pendingChains: PendingChain[] = [];
+  /** After the walk, every declaration is known: a new reference is resolved at once. */
+  private walked = false;
   private readonly refs: Array<readonly [Ref, Scope]> = [];
   private readonly writes: Array<readonly [string, Scope]> = [];
   private readonly fnOfNode = new Map<ts.Node, number>();
@@ -114,6 +138,8 @@ class Extractor {
   /** Inside a namespace body: `export` there is not the module's. */
   private namespaceDepth = 0;
   private readonly ambientFile: boolean;
+  /** Names that make a call worth keeping whatever its object is (`this.vault.getSecret(…)`). */
+  private readonly callNames: ReadonlySet<string>;
   private readonly visitNode = (node: ts.Node): void => this.visit(node);
 
   constructor(
@@ -124,6 +150,7 @@ class Extractor {
   ) {
     this.K = t.SyntaxKind;
     this.ambientFile = sourceFile.isDeclarationFile;
+    this.callNames = new Set([...options.accessors, ...options.envAccessors]);
   }
 
   run(): FileFacts {
@@ -156,9 +183,14 @@ class Extractor {
   }
 
   private ref(name: string): Ref {
+    if (this.walked) return { k: "r", n: name, d: lookup(name, this.scope) };
     const ref: Ref = { k: "r", n: name, d: -1 };
     this.refs.push([ref, this.scope]);
     return ref;
+  }
+
+  private place(): Place {
+    return { scope: this.scope, thisClass: this.thisClass };
   }
 
   /** A reference to a declaration already known (an export of a declaration being made). */
@@ -549,13 +581,9 @@ class Extractor {
   }
 
   private visitCall(call: ts.CallExpression): void {
-    const t = this.t;
     const callee = call.expression;
     if (callee.kind !== this.K.ImportKeyword && callee.kind !== this.K.SuperKeyword) {
-      const c = this.valOf(callee, false);
-      const args: Array<Val | null> = [];
-      for (const argument of call.arguments) args.push(t.isSpreadElement(argument) ? null : this.valOf(argument, false));
-      this.pendingCalls.push({ c, a: args, node: call, name: this.calleeName(callee) });
+      this.pendingCalls.push({ node: call, ...this.place() });
     }
     this.visit(callee);
     for (const argument of call.arguments) this.visit(argument);
@@ -570,45 +598,54 @@ class Extractor {
   }
 
   /**
-   * A member chain (`a.b["c"].d`), from its outermost access: records each level's read (the
-   * outermost one is a write when `write`), then walks what is not part of the chain.
+   * A member chain (`a.b["c"].d`), from its outermost access: kept for the end of the walk (the
+   * outermost access is a write when `write`); what is not part of the chain is walked now.
    */
   private visitChain(expression: ts.Expression, write: boolean): void {
     const t = this.t;
-    const levels: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
     let current = this.unwrap(expression);
+    if (!t.isPropertyAccessExpression(current) && !t.isElementAccessExpression(current)) {
+      this.visit(current);
+      return;
+    }
+    this.pendingChains.push({ node: current, write, ...this.place() });
+    while (t.isPropertyAccessExpression(current) || t.isElementAccessExpression(current)) {
+      if (t.isElementAccessExpression(current) && this.stringOf(current.argumentExpression) === undefined) {
+        this.visit(current.argumentExpression);
+      }
+      current = this.unwrap(current.expression);
+    }
+    if (!t.isIdentifier(current) && current.kind !== this.K.ThisKeyword && !t.isMetaProperty(current)) this.visit(current);
+  }
+
+  /** The accesses of a kept chain, each level's read at its key (made after the walk). */
+  private chainAccesses(chain: PendingChain): void {
+    const t = this.t;
+    const levels: Array<ts.PropertyAccessExpression | ts.ElementAccessExpression> = [];
+    let current = this.unwrap(chain.node);
     while (t.isPropertyAccessExpression(current) || t.isElementAccessExpression(current)) {
       levels.push(current);
       current = this.unwrap(current.expression);
     }
-    if (levels.length === 0) {
-      this.visit(current);
-      return;
-    }
-    const root = this.rootVal(current);
-    if (root.k === "?" || root.k === "req") this.visit(current);
-    let object = root;
-    for (let index = levels.length - 1; index >= 0; index--) {
+    let object = this.rootVal(current);
+    for (let index = levels.length - 1; index >= 0 && object.k !== "?"; index--) {
       const level = levels[index]!;
-      const isWrite = write && index === 0;
+      const isWrite = chain.write && index === 0;
       if (t.isPropertyAccessExpression(level)) {
         const key = level.name.text;
-        if (object.k !== "?") this.pendingAccesses.push({ o: object, p: key, key: undefined, node: level.name, write: isWrite });
-        object = object.k === "?" ? UNKNOWN : { k: "m", o: object, p: key };
+        this.pendingAccesses.push({ o: object, p: key, key: undefined, node: level.name, write: isWrite });
+        object = { k: "m", o: object, p: key };
         continue;
       }
       const argument = level.argumentExpression;
       const key = this.stringOf(argument);
       if (key !== undefined) {
-        if (object.k !== "?") this.pendingAccesses.push({ o: object, p: key, key: undefined, node: argument, write: isWrite });
-        object = object.k === "?" ? UNKNOWN : { k: "m", o: object, p: key };
+        this.pendingAccesses.push({ o: object, p: key, key: undefined, node: argument, write: isWrite });
+        object = { k: "m", o: object, p: key };
         continue;
       }
       const inner = this.unwrap(argument);
-      if (object.k !== "?" && t.isIdentifier(inner)) {
-        this.pendingAccesses.push({ o: object, p: undefined, key: this.ref(inner.text), node: argument, write: isWrite });
-      }
-      this.visit(argument);
+      if (t.isIdentifier(inner)) this.pendingAccesses.push({ o: object, p: undefined, key: this.ref(inner.text), node: argument, write: isWrite });
       object = UNKNOWN;
     }
   }
@@ -887,64 +924,229 @@ class Extractor {
 
   // ---------------------------------------------------------------- the facts
 
+  /**
+   * After the walk: resolves every name, keeps the member reads and calls that can matter (made
+   * into values only then), and compacts what is kept (see compact()).
+   */
   private finish(): FileFacts {
     for (const [ref, scope] of this.refs) ref.d = lookup(ref.n, scope);
     for (const [name, scope] of this.writes) {
       const index = lookup(name, scope);
       if (index >= 0) this.decls[index]!.assigned = true;
     }
+    this.walked = true;
+    this.markForwarding();
+    const relevance = new Relevance(this.decls, this.classes, this.options.resolves);
+    for (const chain of this.pendingChains) {
+      if (this.chainMayMatter(chain, relevance)) this.at(chain, () => this.chainAccesses(chain));
+    }
     const sourceFile = this.sourceFile;
-    const relevance = new Relevance(this.decls, this.classes);
+    const lineStarts = sourceFile.getLineStarts();
+    const position = (node: ts.Node): number => packOffset(lineStarts, node.getStart(sourceFile));
+    const reads: FinalRead[] = [];
+    const dynamicCalls: FinalDynamicCall[] = [];
     const accesses: Access[] = [];
     for (const access of this.pendingAccesses) {
-      if (!relevance.mayBeEnv(access.o)) continue;
       if (access.p === undefined && access.key === undefined) continue;
-      const pos = access.node.getStart(sourceFile);
+      if (!relevance.mayBeEnv(access.o)) continue;
+      // `process.env.X`, `import.meta.env.X`, `Bun.env.X`: read, whatever other files say
+      if (access.p !== undefined && isGlobalEnv(access.o)) {
+        if (!access.write) reads.push({ name: access.p, sort: "env", pos: position(access.node) });
+        continue;
+      }
       accesses.push({
         o: access.o,
         p: access.p,
         ...(access.key ? { key: access.key } : {}),
-        pos,
+        pos: position(access.node),
         ...(access.write ? { write: true as const } : {}),
       });
     }
     const calls: Call[] = [];
     for (const call of this.pendingCalls) {
       if (!this.callMayMatter(call)) continue;
-      const argPos: number[] = [];
-      for (const argument of call.node.arguments) argPos.push(argument.getStart(sourceFile));
-      calls.push({ c: call.c, a: call.a, pos: call.node.getStart(sourceFile), argPos, name: call.name });
+      if (this.finalCall(call, reads, dynamicCalls, position)) continue;
+      this.at(call, () => {
+        const node = call.node;
+        const args: Array<Val | null> = [];
+        const argPos: number[] = [];
+        for (const argument of node.arguments) {
+          args.push(this.t.isSpreadElement(argument) ? null : this.valOf(argument, false));
+          argPos.push(position(argument));
+        }
+        calls.push({ c: this.valOf(node.expression, false), a: args, pos: position(node), argPos, name: this.calleeName(node.expression) });
+      });
     }
-    const classes: ClassFacts[] = this.classes;
-    const fns: Fn[] = this.fns;
-    return {
+    return compact({
       file: this.file,
+      reads,
+      dynamicCalls,
       decls: this.decls,
-      fns,
-      classes,
+      fns: this.fns,
+      classes: this.classes,
       calls,
       accesses,
       exports: this.exports,
       stars: this.stars,
       ...(this.commonJs ? { commonJs: this.commonJs } : {}),
-      lineStarts: sourceFile.getLineStarts(),
-    };
+    }, this.callNames);
   }
 
   /**
-   * A call can be an accessor call (or a wrapper's, or an environment accessor's) when it is made
-   * through something the file declares or imports, through an accessor's name, or on an
-   * environment object (`Deno.env.get`). Calls of other globals (`console.log`) cannot.
+   * A call by an accessor's name (`getSecret(…)`, `secrets.getSecret(…)`, an import of it under
+   * another name) with a literal name, or with no static name at all, needs nothing from other
+   * files: it becomes a read (or a dynamic call) now, and no fact is kept. Calls that pass a
+   * parameter on (wrappers) or a name held elsewhere are left to linking.
+   */
+  private finalCall(call: PendingCall, reads: FinalRead[], dynamicCalls: FinalDynamicCall[], position: (node: ts.Node) => number): boolean {
+    const t = this.t;
+    const node = call.node;
+    const callee = this.unwrap(node.expression);
+    const name = this.calleeName(callee);
+    let sort: FinalRead["sort"] | undefined = this.options.accessors.has(name) ? "accessor" : this.options.envAccessors.has(name) ? "env" : undefined;
+    if (!sort && t.isIdentifier(callee)) {
+      const index = lookup(callee.text, call.scope);
+      const decl = index >= 0 ? this.decls[index]! : undefined;
+      if (decl?.kind === "import" && decl.imported !== undefined) {
+        sort = this.options.accessors.has(decl.imported) ? "accessor" : this.options.envAccessors.has(decl.imported) ? "env" : undefined;
+      }
+    }
+    if (!sort) return false;
+    const [first] = node.arguments;
+    if (!first || t.isSpreadElement(first)) {
+      if (sort === "accessor") dynamicCalls.push({ name, pos: position(first ?? node) });
+      return true;
+    }
+    const literal = this.stringOf(first);
+    if (literal !== undefined) {
+      reads.push({ name: literal, sort, pos: position(first) });
+      return true;
+    }
+    return false;
+  }
+
+  /** Runs `work` where a pending item was found: its scope, and the class `this` was there. */
+  private at(place: Place, work: () => void): void {
+    const savedScope = this.scope;
+    const savedThis = this.thisClass;
+    this.scope = place.scope;
+    this.thisClass = place.thisClass;
+    try {
+      work();
+    } finally {
+      this.scope = savedScope;
+      this.thisClass = savedThis;
+    }
+  }
+
+  /** Marks the functions that pass a parameter of their own to a call or as a computed key. */
+  private markForwarding(): void {
+    const t = this.t;
+    const mark = (argument: ts.Expression, scope: Scope): void => {
+      const inner = this.unwrap(argument);
+      if (!t.isIdentifier(inner)) return;
+      const index = lookup(inner.text, scope);
+      const decl = index >= 0 ? this.decls[index]! : undefined;
+      if (decl?.kind === "param" && decl.fn !== undefined) this.fns[decl.fn]!.forwards = true;
+    };
+    for (const call of this.pendingCalls) for (const argument of call.node.arguments) mark(argument, call.scope);
+    for (const chain of this.pendingChains) {
+      for (let current = this.unwrap(chain.node); t.isPropertyAccessExpression(current) || t.isElementAccessExpression(current); current = this.unwrap(current.expression)) {
+        if (t.isElementAccessExpression(current)) mark(current.argumentExpression, chain.scope);
+      }
+    }
+  }
+
+  /** Whether a member chain starts from something that may be (or lead to) the environment. */
+  private chainMayMatter(chain: PendingChain, relevance: Relevance): boolean {
+    const t = this.t;
+    let root = this.unwrap(chain.node);
+    while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root)) root = this.unwrap(root.expression);
+    if (t.isIdentifier(root)) {
+      const index = lookup(root.text, chain.scope);
+      return index < 0 ? ENV_GLOBALS.has(root.text) : relevance.declMayBeEnv(index);
+    }
+    if (t.isMetaProperty(root)) return true;
+    if (root.kind === this.K.ThisKeyword) return chain.thisClass >= 0 && relevance.classMayBeEnv(chain.thisClass);
+    return t.isCallExpression(root) || t.isAwaitExpression(root) ? this.requireVal(root) !== undefined : false;
+  }
+
+  /**
+   * Whether a call can read a name: made through an accessor's name (`this.vault.getSecret(…)`),
+   * an environment global (`Deno.env.get`), a module of the repository (which may export a
+   * wrapper), or a function of this file that passes a parameter on (which may be one). Calls of
+   * other globals (`console.log`), of packages, of parameters and of functions that pass nothing
+   * on cannot.
    */
   private callMayMatter(call: PendingCall): boolean {
-    const names = this.options.callNames;
-    let callee = call.c;
-    if (callee.k === "m" && names.has(callee.p)) return true;
-    while (callee.k === "m") callee = callee.o;
-    if (callee.k !== "r") return false;
-    if (names.has(callee.n)) return true;
-    return callee.d >= 0 ? this.decls[callee.d]!.kind !== "param" : ENV_GLOBALS.has(callee.n);
+    const t = this.t;
+    const names = this.callNames;
+    const callee = this.unwrap(call.node.expression);
+    if (names.has(this.calleeName(callee))) return true;
+    let root = callee;
+    while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root)) root = this.unwrap(root.expression);
+    if (!t.isIdentifier(root)) return false;
+    const index = lookup(root.text, call.scope);
+    if (index < 0) return ENV_GLOBALS.has(root.text);
+    return this.declMayBeCallable(index, 0);
   }
+
+  private declMayBeCallable(index: number, depth: number): boolean {
+    const decl = this.decls[index]!;
+    switch (decl.kind) {
+      case "import":
+        return this.options.resolves(decl.from!);
+      case "function":
+        return decl.init?.k === "f" && this.fnMayBeCallable(decl.init.f);
+      case "const":
+      case "let":
+      case "var":
+        return !decl.assigned && decl.init !== undefined && depth < 8 && this.valMayBeCallable(decl.init, depth + 1);
+      default:
+        return false;
+    }
+  }
+
+  private valMayBeCallable(value: Val, depth: number): boolean {
+    switch (value.k) {
+      case "f":
+        return this.fnMayBeCallable(value.f);
+      case "r":
+        return value.d < 0 ? ENV_GLOBALS.has(value.n) : this.declMayBeCallable(value.d, depth);
+      case "m": {
+        // a member of something of the file or the repository may be a wrapper
+        let root: Val = value;
+        while (root.k === "m") root = root.o;
+        if (root.k !== "r") return root.k === "req" || root.k === "o";
+        if (root.d < 0) return ENV_GLOBALS.has(root.n);
+        const decl = this.decls[root.d]!;
+        return decl.kind === "import" ? this.options.resolves(decl.from!) : decl.kind !== "param";
+      }
+      case "o":
+      case "req":
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private fnMayBeCallable(index: number): boolean {
+    const fn = this.fns[index]!;
+    return fn.forwards === true || (fn.name !== undefined && this.callNames.has(fn.name));
+  }
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env` with `process` and `Bun` the globals. */
+function isGlobalEnv(value: Val): boolean {
+  if (value.k !== "m" || value.p !== "env") return false;
+  const base = value.o;
+  return base.k === "meta" || (base.k === "r" && base.d < 0 && (base.n === "process" || base.n === "Bun"));
+}
+
+/** An offset as a packed line and column (see facts.ts, unpackPosition). */
+function packOffset(lineStarts: readonly number[], offset: number): number {
+  const { line, column } = lineAndColumn(lineStarts, offset);
+  return packPosition(line, column);
 }
 
 function lookup(name: string, scope: Scope): number {
@@ -967,6 +1169,7 @@ class Relevance {
   constructor(
     private readonly decls: readonly Decl[],
     private readonly classes: ReadonlyArray<{ readonly instance: ReadonlyArray<readonly [string, Val]> }>,
+    private readonly resolves: (specifier: string) => boolean,
   ) {}
 
   mayBeEnv(value: Val): boolean {
@@ -987,13 +1190,14 @@ class Relevance {
     }
   }
 
-  private declMayBeEnv(index: number): boolean {
+  declMayBeEnv(index: number): boolean {
     const known = this.memo.get(index);
     if (known !== undefined) return known;
     this.memo.set(index, false); // cycles lead nowhere
     const decl = this.decls[index]!;
+    // an import can be an alias only from a module of the repository, or `process` itself
     const result =
-      decl.kind === "import" ||
+      (decl.kind === "import" && this.resolves(decl.from!)) ||
       ((decl.kind === "const" || decl.kind === "let" || decl.kind === "var" || decl.kind === "class") &&
         decl.init !== undefined &&
         this.mayBeEnv(decl.init));
@@ -1001,7 +1205,7 @@ class Relevance {
     return result;
   }
 
-  private classMayBeEnv(index: number): boolean {
+  classMayBeEnv(index: number): boolean {
     const known = this.classMemo.get(index);
     if (known !== undefined) return known;
     this.classMemo.set(index, false);

@@ -97,7 +97,7 @@ export interface Access {
   readonly p: string | undefined;
   /** For a computed key that is a plain identifier: `process.env[name]`. */
   readonly key?: Ref;
-  /** Offset of the key (the name, the bracketed argument, the destructured property). */
+  /** Where the key is (the name, the bracketed argument, the destructured property): packPosition. */
   readonly pos: number;
   /** The target of `=` or `delete`: a write, not a read. */
   readonly write?: true;
@@ -107,7 +107,7 @@ export interface Call {
   readonly c: Val;
   /** The arguments; `null` for a spread argument. */
   readonly a: ReadonlyArray<Val | null>;
-  /** Offset of the call, and of each argument. */
+  /** Where the call is, and each argument: packPosition. */
   readonly pos: number;
   readonly argPos: readonly number[];
   /** The name the call is made by, for messages: `getSecret` in `secrets.getSecret(…)`. */
@@ -117,8 +117,25 @@ export interface Call {
 /** What a file exports under a name: a value of its own, or a binding of another module. */
 export type ExportTarget = { readonly v: Val } | { readonly from: string; readonly imported: string };
 
+/** A read decided within the file (`getSecret("X")`, `process.env.X`): nothing can change it. */
+export interface FinalRead {
+  readonly name: string;
+  readonly sort: "accessor" | "env";
+  /** packPosition */
+  readonly pos: number;
+}
+
+/** An accessor call with no static name, decided within the file. */
+export interface FinalDynamicCall {
+  /** The name the call is made by. */
+  readonly name: string;
+  readonly pos: number;
+}
+
 export interface FileFacts {
   readonly file: string;
+  readonly reads: readonly FinalRead[];
+  readonly dynamicCalls: readonly FinalDynamicCall[];
   readonly decls: readonly Decl[];
   readonly fns: readonly Fn[];
   readonly classes: readonly ClassFacts[];
@@ -129,8 +146,20 @@ export interface FileFacts {
   readonly stars: readonly string[];
   /** `module.exports = …` or `export = …`: what `require` of the file returns. */
   readonly commonJs?: Val;
-  /** Offsets of the first character of each line, to turn offsets into lines and columns. */
-  readonly lineStarts: readonly number[];
+}
+
+/**
+ * A line and a column in one number (facts keep many positions and use few): a file is at most
+ * 2 MB, so a column fits in 21 bits, and the product stays far below 2^53.
+ */
+const COLUMN_BITS = 2 ** 21;
+
+export function packPosition(line: number, column: number): number {
+  return line * COLUMN_BITS + column;
+}
+
+export function unpackPosition(packed: number): { line: number; column: number } {
+  return { line: Math.floor(packed / COLUMN_BITS), column: packed % COLUMN_BITS };
 }
 
 /** 1-based line and column of an offset. */

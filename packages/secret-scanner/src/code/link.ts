@@ -10,7 +10,7 @@
  */
 import { isSecretEnvName, type ResolvedSecretsSettings } from "@secrets-suite/core";
 import type { DynamicAccessorCall, InputProblem, SecretRead } from "../model.js";
-import { lineAndColumn, type Call, type FileFacts, type ObjectVal, type Ref, type Val } from "./facts.js";
+import { unpackPosition, type Call, type FileFacts, type ObjectVal, type Ref, type Val } from "./facts.js";
 import { PROCESS_MODULES } from "./syntax.js";
 
 /** What an expression can be on the way to an environment read. */
@@ -471,6 +471,7 @@ class Linker {
   }
 
   private emitEnvReads(facts: FileFacts, reads: SecretRead[]): void {
+    for (const read of facts.reads) reads.push(this.read(facts, read.name, read.sort, read.pos));
     for (const access of facts.accesses) {
       if (access.write || access.p === undefined) continue;
       if (this.envKind(facts.file, access.o, 0) !== "env") continue;
@@ -492,6 +493,7 @@ class Linker {
 
   private emitCalls(facts: FileFacts, reads: SecretRead[], dynamicCalls: DynamicAccessorCall[]): void {
     const file = facts.file;
+    for (const call of facts.dynamicCalls) dynamicCalls.push({ accessor: call.name, position: this.position(facts, call.pos) });
     for (const call of facts.calls) {
       const callable = this.callableOf(file, call.c, 0);
       if (!callable) continue;
@@ -555,7 +557,7 @@ class Linker {
   }
 
   private position(facts: FileFacts, pos: number): { file: string; line: number; column: number } {
-    return { file: facts.file, ...lineAndColumn(facts.lineStarts, pos) };
+    return { file: facts.file, ...unpackPosition(pos) };
   }
 
   // ---------------------------------------------------------------- what importers need

@@ -20,12 +20,12 @@ import { mayReadEnv, resolveSecretsSettings, type ResolvedSecretsSettings, type 
 import type * as TsMorphModule from "ts-morph";
 import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead, TextObserver } from "../model.js";
 import { startAnalysis } from "./analysis-thread.js";
-import { extractFacts } from "./extract.js";
+import { extractFacts, type Extraction } from "./extract.js";
 import type { FileFacts } from "./facts.js";
 import { namePattern, readTexts } from "./files.js";
 import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
 import { link, type LinkOutput } from "./link.js";
-import type { TS } from "./syntax.js";
+import { PROCESS_MODULES, type TS } from "./syntax.js";
 import { findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
 
 /**
@@ -126,6 +126,9 @@ export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
  * reduced to its facts as soon as it is parsed; then the facts' reads. `typescript` is the module
  * when the caller has loaded it already.
  */
+/** Files whose texts the parsing stage asks for at a time. */
+const TEXT_BATCH = 128;
+
 export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, typescript?: TS): Promise<AnalysisOutput> {
   // validated already, where it was first resolved
   const settings = resolveSecretsSettings(input.settings);
@@ -141,32 +144,45 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
   }
 
   const t = typescript ?? (await loadTypeScript());
-  const callNames = new Set([...settings.accessors, ...settings.envAccessors]);
+  const accessors = new Set(settings.accessors);
+  const envAccessors = new Set(settings.envAccessors);
   const facts = new Map<string, FileFacts>();
   const tried = new Set<string>();
   const problems: InputProblem[] = [];
 
+  const parseOne = (file: string): void => {
+    tried.add(file);
+    const text = texts.take(file);
+    if (text === undefined) return; // unreadable: the reading stage reported it
+    let extraction: Extraction;
+    try {
+      // an import matters when its module is one of the repository's, or `process`
+      const resolves = (specifier: string): boolean => PROCESS_MODULES.has(specifier) || resolve(file, specifier) !== undefined;
+      extraction = extractFacts(t, file, text, { accessors, envAccessors, resolves });
+    } catch (error) {
+      problems.push({ file, message: `internal error while analysing the file (${errorMessage(error)})`, internal: true });
+      return;
+    }
+    if ("facts" in extraction) {
+      facts.set(file, extraction.facts);
+    } else {
+      const { line, column, message } = extraction.syntaxError;
+      problems.push({ file, line, column, message: `syntax error: ${message}` });
+    }
+  };
+
   let toParse = [...input.candidates];
   let linked: LinkOutput;
   for (;;) {
-    await texts.fetch(toParse);
-    for (const file of toParse) {
-      tried.add(file);
-      const text = texts.take(file);
-      if (text === undefined) continue; // unreadable: the reading stage reported it
-      let extraction: ReturnType<typeof extractFacts>;
-      try {
-        extraction = extractFacts(t, file, text, { callNames });
-      } catch (error) {
-        problems.push({ file, message: `internal error while analysing the file (${errorMessage(error)})`, internal: true });
-        continue;
-      }
-      if ("facts" in extraction) {
-        facts.set(file, extraction.facts);
-      } else {
-        const { line, column, message } = extraction.syntaxError;
-        problems.push({ file, line, column, message: `syntax error: ${message}` });
-      }
+    // texts come in batches, the next one asked for while this one is parsed: the stage holds
+    // a batch of texts at a time, never all of them
+    const batches: string[][] = [];
+    for (let start = 0; start < toParse.length; start += TEXT_BATCH) batches.push(toParse.slice(start, start + TEXT_BATCH));
+    let arriving = batches.length > 0 ? texts.fetch(batches[0]!) : Promise.resolve();
+    for (let index = 0; index < batches.length; index++) {
+      await arriving;
+      arriving = index + 1 < batches.length ? texts.fetch(batches[index + 1]!) : Promise.resolve();
+      for (const file of batches[index]!) parseOne(file);
     }
     linked = link({ facts, resolve, settings });
     const next = new Set<string>();

@@ -1,0 +1,192 @@
+/**
+ * Compaction of a file's facts before they are kept until linking: memory must not grow with
+ * the parsed files beyond what can change a result. Values that can lead to no name, no
+ * environment object and no wrapper become unknown, and the declarations and functions nothing
+ * kept refers to are dropped (the others are renumbered).
+ */
+import { UNKNOWN, type Call, type ClassFacts, type Decl, type ExportTarget, type FileFacts, type Fn, type ObjectVal, type Ref, type Val } from "./facts.js";
+
+/** A function as the extraction pass leaves it. */
+export interface RawFn extends Fn {
+  /** Passes a parameter of its own to a call or as a computed key: it may wrap an accessor. */
+  readonly forwards?: boolean;
+}
+
+export interface RawFacts extends Omit<FileFacts, "fns"> {
+  readonly fns: readonly RawFn[];
+}
+
+/**
+ * A string that holds only its own characters. Names and literals come from the parser as slices
+ * of the file's text, and V8 keeps a long slice's whole parent alive: kept facts would keep every
+ * parsed text. Slicing a fresh concatenation copies the characters (a short string is copied
+ * anyway).
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+export function compact(raw: RawFacts, callNames: ReadonlySet<string>): FileFacts {
+  return new Compactor(raw, callNames).run();
+}
+
+class Compactor {
+  private readonly declIndex = new Map<number, number>();
+  private readonly fnIndex = new Map<number, number>();
+  private readonly declQueue: number[] = [];
+  private readonly refs: Ref[] = [];
+  private readonly fnVals: Array<{ f: number }> = [];
+
+  constructor(
+    private readonly raw: RawFacts,
+    private readonly callNames: ReadonlySet<string>,
+  ) {}
+
+  run(): FileFacts {
+    const raw = this.raw;
+    // copies of everything kept (so renumbering in place touches nothing shared), simplified
+    const calls: Call[] = raw.calls.map((call) => ({
+      ...call,
+      c: this.copy(call.c),
+      a: call.a.map((arg) => (arg === null ? null : this.copy(arg))),
+      name: detach(call.name),
+    }));
+    const accesses = raw.accesses.map((access) => ({
+      ...access,
+      o: this.copy(access.o),
+      p: access.p === undefined ? undefined : detach(access.p),
+      ...(access.key ? { key: this.copy(access.key) as Ref } : {}),
+    }));
+    const exports = new Map<string, ExportTarget>();
+    for (const [name, target] of raw.exports) {
+      exports.set(detach(name), "v" in target ? { v: this.copy(target.v) } : { from: detach(target.from), imported: detach(target.imported) });
+    }
+    const commonJs = raw.commonJs ? this.copy(raw.commonJs) : undefined;
+    const classes: ClassFacts[] = raw.classes.map((entry) => ({ instance: this.properties(entry.instance) }));
+
+    // the declarations reachable from what is kept, and from their own values
+    const decls: Decl[] = [];
+    const copies = new Map<number, Decl>();
+    while (this.declQueue.length > 0) {
+      const index = this.declQueue.shift()!;
+      const decl = raw.decls[index]!;
+      const copy: Mutable<Decl> = { n: detach(decl.n), kind: decl.kind };
+      if (decl.init) copy.init = this.copy(decl.init);
+      if (decl.from !== undefined) copy.from = detach(decl.from);
+      if (decl.imported !== undefined) copy.imported = detach(decl.imported);
+      if (decl.fn !== undefined) copy.fn = this.fn(decl.fn);
+      if (decl.index !== undefined) copy.index = decl.index;
+      if (decl.rest) copy.rest = true;
+      if (decl.def) copy.def = this.copy(decl.def);
+      if (decl.assigned) copy.assigned = true;
+      copies.set(index, copy);
+    }
+    for (const index of [...copies.keys()].sort((a, b) => a - b)) {
+      this.declIndex.set(index, decls.length);
+      decls.push(copies.get(index)!);
+    }
+    const fns: Fn[] = [];
+    for (const index of [...this.fnIndex.keys()].sort((a, b) => a - b)) {
+      this.fnIndex.set(index, fns.length);
+      const fn = raw.fns[index]!;
+      fns.push({ name: fn.name === undefined ? undefined : detach(fn.name), bound: fn.bound, params: [] });
+    }
+    // renumber
+    for (const ref of this.refs) ref.d = ref.d < 0 ? -1 : this.declIndex.get(ref.d)!;
+    for (const value of this.fnVals) value.f = this.fnIndex.get(value.f)!;
+    for (const decl of decls) if (decl.fn !== undefined) (decl as Mutable<Decl>).fn = this.fnIndex.get(decl.fn)!;
+    for (const [index, newIndex] of this.fnIndex) {
+      const params = fns[newIndex]!.params as number[];
+      for (const param of this.raw.fns[index]!.params) params.push(param >= 0 && this.declIndex.has(param) ? this.declIndex.get(param)! : -1);
+    }
+    return {
+      file: raw.file,
+      reads: raw.reads.map((read) => ({ name: detach(read.name), sort: read.sort, pos: read.pos })),
+      dynamicCalls: raw.dynamicCalls.map((call) => ({ name: detach(call.name), pos: call.pos })),
+      decls,
+      fns,
+      classes,
+      calls,
+      accesses,
+      exports,
+      stars: raw.stars.map(detach),
+      ...(commonJs ? { commonJs } : {}),
+    };
+  }
+
+  /** Marks a declaration as kept (its index is renumbered at the end). */
+  private decl(index: number): void {
+    if (index < 0 || this.declIndex.has(index)) return;
+    this.declIndex.set(index, -1);
+    this.declQueue.push(index);
+  }
+
+  private fn(index: number): number {
+    if (!this.fnIndex.has(index)) this.fnIndex.set(index, -1);
+    return index;
+  }
+
+  /** A fresh copy of a value, with what cannot matter made unknown and what it refers to kept. */
+  private copy(value: Val): Val {
+    switch (value.k) {
+      case "s":
+        return { k: "s", v: detach(value.v) };
+      case "meta":
+        return value;
+      case "r": {
+        const ref: Ref = { k: "r", n: detach(value.n), d: value.d };
+        this.refs.push(ref);
+        this.decl(value.d);
+        return ref;
+      }
+      case "m": {
+        const object = this.copy(value.o);
+        return object.k === "?" ? UNKNOWN : { k: "m", o: object, p: detach(value.p) };
+      }
+      case "req": {
+        return value.r ? { k: "req", s: detach(value.s), r: this.copy(value.r) as Ref } : { k: "req", s: detach(value.s) };
+      }
+      case "f": {
+        const fn = this.raw.fns[value.f]!;
+        // a function that passes nothing on can wrap nothing, unless it is the accessor itself
+        if (!fn.forwards && !(fn.name !== undefined && this.callNames.has(fn.name))) return UNKNOWN;
+        const copy = { k: "f" as const, f: this.fn(value.f) };
+        this.fnVals.push(copy);
+        return copy;
+      }
+      case "this":
+        return value;
+      case "o":
+        return this.object(value);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private object(value: ObjectVal): Val {
+    const props = this.properties(value.props);
+    const spreads: Val[] = [];
+    for (const spread of value.spreads) {
+      const copy = this.copy(spread);
+      if (copy.k !== "?") spreads.push(copy);
+    }
+    // an object that holds nothing of use, but whose spreads were unknown, is still unknown
+    if (props.length === 0 && spreads.length === 0) return UNKNOWN;
+    return { k: "o", props, spreads, frozen: value.frozen };
+  }
+
+  /** Properties worth keeping: an unknown one only where it hides an earlier one of the same key. */
+  private properties(props: ReadonlyArray<readonly [string, Val]>): Array<readonly [string, Val]> {
+    const kept: Array<readonly [string, Val]> = [];
+    const keys = new Set<string>();
+    for (const [key, property] of props) {
+      const copy = this.copy(property);
+      if (copy.k === "?" && !keys.has(key)) continue;
+      keys.add(key);
+      kept.push([detach(key), copy]);
+    }
+    return kept;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
