@@ -531,6 +531,22 @@ export const k = process.env.API_KEY;
     expect(facts.problems).toEqual([]);
   });
 
+  // reduced from node-gyp's lib/node-gyp.js, on which the analysis once failed
+  test("a computed key held by a local, and a local function called require, are no reads and no failure", async () => {
+    const files: Files = {
+      "legacy.js": `const key = compute();
+exports.v = process.env[key];
+function require(x) { return x; }
+exports.w = require("process").env.NOT_NODES_PROCESS;
+exports.x = process.env.REAL_NAME;
+function compute() { return "K"; }
+`,
+    };
+    const facts = await scan(files);
+    expect(facts.reads).toEqual([envRead("REAL_NAME", at(files, "legacy.js", "REAL_NAME"))]);
+    expect(facts.problems).toEqual([]);
+  });
+
   test("a local declaration shadows the global: parameters, later (hoisted) declarations, catch, blocks", async () => {
     const files: Files = {
       "shadow.ts": `export function fromParameter(process: { env: Record<string, string> }) {

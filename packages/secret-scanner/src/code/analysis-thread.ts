@@ -9,7 +9,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput } from "./read-code.js";
+import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput } from "./read-code.js";
 
 /**
  * From this many code files on, reading them takes about as long as loading TypeScript; below
@@ -17,19 +17,28 @@ import { parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput 
  */
 export const THREAD_MIN_FILES = 1000;
 
+/**
+ * From this many files to parse on, the thread is given up and the stage runs here: parsing is
+ * then most of the work, and a second heap (which holds the same parsed trees' garbage and facts,
+ * with its own slack) costs more memory than loading TypeScript in parallel saves time.
+ */
+export const THREAD_MAX_CANDIDATES = 1000;
+
 /** The worker's entry point: the built file next to this one (absent when run from sources). */
 const WORKER_FILE = fileURLToPath(new URL("./analysis-worker.js", import.meta.url));
 
 /** Messages from the worker. */
 export type WorkerMessage =
   | { readonly kind: "texts"; readonly id: number; readonly files: readonly string[] }
+  | { readonly kind: "mentioning"; readonly id: number; readonly files: readonly string[]; readonly names: readonly string[] }
   | { readonly kind: "done"; readonly output: AnalysisOutput }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Messages to the worker: the input, then answers to its requests for texts. */
+/** Messages to the worker: the input, then answers to its requests (texts; which files mention names). */
 export type MainMessage =
   | { readonly kind: "input"; readonly input: AnalysisInput }
-  | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> };
+  | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> }
+  | { readonly kind: "files"; readonly id: number; readonly files: readonly string[] };
 
 export interface Analysis {
   /** Runs the parsing stage (once), on the texts this thread read. */
@@ -56,6 +65,11 @@ export function startAnalysis(codeFileCount: number): Analysis {
   worker.unref();
   return {
     async run(input, texts) {
+      if (input.candidates.length >= THREAD_MAX_CANDIDATES) {
+        // its heap is given back before this thread loads TypeScript and parses
+        await worker.terminate();
+        return onThisThread.run(input, texts);
+      }
       const outcome = await new Promise<AnalysisOutput | undefined>((resolve, reject) => {
         const send = (message: MainMessage): void => worker.postMessage(message);
         const textsOf = (files: readonly string[]) =>
@@ -65,6 +79,7 @@ export function startAnalysis(codeFileCount: number): Analysis {
           });
         worker.on("message", (message: WorkerMessage) => {
           if (message.kind === "texts") send({ kind: "texts", id: message.id, texts: textsOf(message.files) });
+          else if (message.kind === "mentioning") send({ kind: "files", id: message.id, files: filesMentioning(texts, message.files, message.names) });
           else if (message.kind === "done") resolve(message.output);
           // the stage itself failed: doing it again here would fail the same way
           else reject(new Error(message.message));

@@ -13,27 +13,31 @@ if (port) {
   const typescript = loadTypeScript();
   typescript.catch(() => undefined); // reported when the stage awaits it
   const texts = new Map<string, string>();
-  const waiting = new Map<number, (answer: Extract<MainMessage, { kind: "texts" }>) => void>();
+  const waiting = new Map<number, (answer: Exclude<MainMessage, { kind: "input" }>) => void>();
   let nextId = 0;
   const send = (message: WorkerMessage): void => port.postMessage(message);
-  const ask = (files: readonly string[]) =>
-    new Promise<Extract<MainMessage, { kind: "texts" }>>((resolve) => {
+  const ask = (request: { kind: "texts"; files: readonly string[] } | { kind: "mentioning"; files: readonly string[]; names: readonly string[] }) =>
+    new Promise<Exclude<MainMessage, { kind: "input" }>>((resolve) => {
       const id = nextId++;
       waiting.set(id, resolve);
-      send({ kind: "texts", id, files });
+      send({ ...request, id });
     });
   const source: TextSource = {
     async fetch(files) {
       const missing = files.filter((file) => !texts.has(file));
       if (missing.length === 0) return;
-      const answer = await ask(missing);
-      for (const [file, text] of answer.texts) texts.set(file, text);
+      const answer = await ask({ kind: "texts", files: missing });
+      if (answer.kind === "texts") for (const [file, text] of answer.texts) texts.set(file, text);
     },
     // a text is parsed once: it is not kept here after it is handed over
     take(file) {
       const text = texts.get(file);
       texts.delete(file);
       return text;
+    },
+    async mentioning(files, names) {
+      const answer = await ask({ kind: "mentioning", files, names });
+      return answer.kind === "files" ? [...answer.files] : [];
     },
   };
   port.on("message", (message: MainMessage) => {

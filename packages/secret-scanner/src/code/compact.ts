@@ -4,7 +4,7 @@
  * environment object and no wrapper become unknown, and the declarations and functions nothing
  * kept refers to are dropped (the others are renumbered).
  */
-import { UNKNOWN, type Call, type ClassFacts, type Decl, type ExportTarget, type FileFacts, type Fn, type ObjectVal, type Ref, type Val } from "./facts.js";
+import { ENV_GLOBALS, UNKNOWN, type Access, type Call, type ClassFacts, type Decl, type ExportTarget, type FileFacts, type Fn, type ObjectVal, type Ref, type Val } from "./facts.js";
 
 /** A function as the extraction pass leaves it. */
 export interface RawFn extends Fn {
@@ -26,8 +26,19 @@ export function detach(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-export function compact(raw: RawFacts, callNames: ReadonlySet<string>): FileFacts {
-  return new Compactor(raw, callNames).run();
+export function compact(raw: RawFacts, callNames: ReadonlySet<string>, keepNames: boolean): FileFacts {
+  return new Compactor(raw, callNames, keepNames).run();
+}
+
+/**
+ * What a value can be good for: nothing (`useless`), only as a secret name (`name`: strings and
+ * frozen objects of them), or more (`keep`: a function that may wrap an accessor, the
+ * environment, an import, a parameter passed on).
+ */
+type Use = "useless" | "name" | "keep";
+
+function strongest(a: Use, b: Use): Use {
+  return a === "keep" || b === "keep" ? "keep" : a === "name" || b === "name" ? "name" : "useless";
 }
 
 class Compactor {
@@ -37,10 +48,66 @@ class Compactor {
   private readonly refs: Ref[] = [];
   private readonly fnVals: Array<{ f: number }> = [];
 
+  private readonly uses = new Map<number, Use>();
+  private trimmed = false;
+
   constructor(
     private readonly raw: RawFacts,
     private readonly callNames: ReadonlySet<string>,
+    private readonly keepNames: boolean,
   ) {}
+
+  /** What a declaration's value can be good for (memoised; cycles count as useless). */
+  private declUse(index: number): Use {
+    const known = this.uses.get(index);
+    if (known !== undefined) return known;
+    this.uses.set(index, "useless");
+    const decl = this.raw.decls[index]!;
+    let use: Use;
+    switch (decl.kind) {
+      case "param":
+      case "import":
+      case "other":
+        use = "keep";
+        break;
+      case "enum":
+        use = "name";
+        break;
+      default:
+        use = decl.assigned || !decl.init ? "useless" : this.valUse(decl.init);
+    }
+    this.uses.set(index, use);
+    return use;
+  }
+
+  private valUse(value: Val): Use {
+    switch (value.k) {
+      case "s":
+        return "name";
+      case "r":
+        return value.d < 0 ? (ENV_GLOBALS.has(value.n) ? "keep" : "useless") : this.declUse(value.d);
+      case "m":
+        return this.valUse(value.o);
+      case "f":
+        return this.fnMatters(value.f) ? "keep" : "useless";
+      case "o": {
+        let use: Use = "useless";
+        for (const [, property] of value.props) use = strongest(use, this.valUse(property));
+        for (const spread of value.spreads) use = strongest(use, this.valUse(spread) === "useless" ? "useless" : "keep");
+        return use === "name" && !value.frozen ? "useless" : use;
+      }
+      case "?":
+        return "useless";
+      default:
+        return "keep";
+    }
+  }
+
+  /** A function that passes nothing on can wrap nothing, unless it is the accessor itself. */
+  private fnMatters(index: number): boolean {
+    const fn = this.raw.fns[index]!;
+    return fn.forwards === true || (fn.name !== undefined && this.callNames.has(fn.name));
+  }
 
   run(): FileFacts {
     const raw = this.raw;
@@ -51,15 +118,27 @@ class Compactor {
       a: call.a.map((arg) => (arg === null ? null : this.copy(arg))),
       name: detach(call.name),
     }));
-    const accesses = raw.accesses.map((access) => ({
-      ...access,
-      o: this.copy(access.o),
-      p: access.p === undefined ? undefined : detach(access.p),
-      ...(access.key ? { key: this.copy(access.key) as Ref } : {}),
-    }));
+    const accesses: Access[] = [];
+    for (const access of raw.accesses) {
+      // a computed key matters only as a parameter passed on (`process.env[name]`)
+      const key = access.key ? this.copy(access.key) : undefined;
+      if (access.p === undefined && key?.k !== "r") continue;
+      accesses.push({
+        ...access,
+        o: this.copy(access.o),
+        p: access.p === undefined ? undefined : detach(access.p),
+        ...(key?.k === "r" ? { key } : {}),
+      });
+    }
     const exports = new Map<string, ExportTarget>();
     for (const [name, target] of raw.exports) {
-      exports.set(detach(name), "v" in target ? { v: this.copy(target.v) } : { from: detach(target.from), imported: detach(target.imported) });
+      let kept: ExportTarget;
+      if ("trimmed" in target) kept = target;
+      else if ("from" in target) kept = { from: detach(target.from), imported: detach(target.imported) };
+      else if (!this.keepNames && this.valUse(target.v) === "name") kept = TRIMMED;
+      else kept = { v: this.copy(target.v) };
+      if (kept === TRIMMED) this.trimmed = true;
+      exports.set(detach(name), kept);
     }
     const commonJs = raw.commonJs ? this.copy(raw.commonJs) : undefined;
     const classes: ClassFacts[] = raw.classes.map((entry) => ({ instance: this.properties(entry.instance) }));
@@ -111,6 +190,7 @@ class Compactor {
       exports,
       stars: raw.stars.map(detach),
       ...(commonJs ? { commonJs } : {}),
+      ...(this.trimmed ? { trimmed: true as const } : {}),
     };
   }
 
@@ -134,6 +214,8 @@ class Compactor {
       case "meta":
         return value;
       case "r": {
+        // a declaration whose value is good for nothing is not kept: the reference is unknown
+        if (value.d >= 0 && this.declUse(value.d) === "useless") return UNKNOWN;
         const ref: Ref = { k: "r", n: detach(value.n), d: value.d };
         this.refs.push(ref);
         this.decl(value.d);
@@ -144,12 +226,12 @@ class Compactor {
         return object.k === "?" ? UNKNOWN : { k: "m", o: object, p: detach(value.p) };
       }
       case "req": {
-        return value.r ? { k: "req", s: detach(value.s), r: this.copy(value.r) as Ref } : { k: "req", s: detach(value.s) };
+        // a local function called require is not Node's: what it returns is unknown
+        if (value.r && value.r.d >= 0) return UNKNOWN;
+        return { k: "req", s: detach(value.s) };
       }
       case "f": {
-        const fn = this.raw.fns[value.f]!;
-        // a function that passes nothing on can wrap nothing, unless it is the accessor itself
-        if (!fn.forwards && !(fn.name !== undefined && this.callNames.has(fn.name))) return UNKNOWN;
+        if (!this.fnMatters(value.f)) return UNKNOWN;
         const copy = { k: "f" as const, f: this.fn(value.f) };
         this.fnVals.push(copy);
         return copy;
@@ -190,3 +272,5 @@ class Compactor {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const TRIMMED: ExportTarget = { trimmed: true };

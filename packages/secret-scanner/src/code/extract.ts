@@ -9,6 +9,7 @@
 import type { ts } from "ts-morph";
 import { compact } from "./compact.js";
 import {
+  ENV_GLOBALS,
   UNKNOWN,
   lineAndColumn,
   packPosition,
@@ -28,8 +29,6 @@ import {
 } from "./facts.js";
 import type { TS } from "./syntax.js";
 
-/** Globals an environment read can start from: their calls and members are kept. */
-export const ENV_GLOBALS: ReadonlySet<string> = new Set(["process", "globalThis", "global", "window", "self", "Bun", "Deno"]);
 
 /** Object literals nested deeper than this are not described (large data literals cost memory). */
 const MAX_OBJECT_DEPTH = 6;
@@ -44,6 +43,11 @@ export interface ExtractOptions {
    * `process` (a package's exports are judged by their names only).
    */
   readonly resolves: (specifier: string) => boolean;
+  /**
+   * Keep exports that can only be secret names (constants, frozen objects, enums). Without it they
+   * are trimmed, and the file is reduced again if another file looks a name up in them.
+   */
+  readonly keepNames?: boolean;
 }
 
 export interface SyntaxError {
@@ -112,6 +116,56 @@ interface ClassEntry {
   readonly statics: ObjectVal;
 }
 
+/** What the walk does with a node of one kind (undefined: walk its children). */
+type Handler = (extractor: Extractor, node: ts.Node) => void;
+
+const handlerTables = new WeakMap<TS, readonly (Handler | undefined)[]>();
+
+/**
+ * The walk's handlers by syntax kind, made once per TypeScript module: an array lookup per node
+ * instead of a switch whose cases are properties of TypeScript's `SyntaxKind` object.
+ */
+function handlersFor(t: TS): readonly (Handler | undefined)[] {
+  const known = handlerTables.get(t);
+  if (known) return known;
+  const K = t.SyntaxKind;
+  const table: Array<Handler | undefined> = [];
+  const skip: Handler = () => undefined;
+  // types hold no reads; leaves have nothing to walk
+  for (let kind = K.FirstTypeNode; kind <= K.LastTypeNode; kind++) table[kind] = skip;
+  for (const kind of [K.Identifier, K.StringLiteral, K.NumericLiteral, K.NoSubstitutionTemplateLiteral, K.InterfaceDeclaration, K.TypeAliasDeclaration]) {
+    table[kind] = skip;
+  }
+  table[K.VariableStatement] = (x, node) => x.visitVariableStatement(node as ts.VariableStatement);
+  table[K.VariableDeclarationList] = (x, node) => x.visitVariableList(node as ts.VariableDeclarationList, false);
+  table[K.FunctionDeclaration] = (x, node) => x.visitFunctionDeclaration(node as ts.FunctionDeclaration);
+  for (const kind of [K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]) {
+    table[kind] = (x, node) => x.visitFunctionNode(node as ts.FunctionLikeDeclaration);
+  }
+  table[K.ClassDeclaration] = (x, node) => x.visitClass(node as ts.ClassLikeDeclaration);
+  table[K.ClassExpression] = (x, node) => x.visitClass(node as ts.ClassLikeDeclaration);
+  table[K.ClassStaticBlockDeclaration] = (x, node) => x.visitStaticBlock(node);
+  table[K.ImportDeclaration] = (x, node) => x.visitImport(node as ts.ImportDeclaration);
+  table[K.ImportEqualsDeclaration] = (x, node) => x.visitImportEquals(node as ts.ImportEqualsDeclaration);
+  table[K.ExportDeclaration] = (x, node) => x.visitExportDeclaration(node as ts.ExportDeclaration);
+  table[K.ExportAssignment] = (x, node) => x.visitExportAssignment(node as ts.ExportAssignment);
+  table[K.EnumDeclaration] = (x, node) => x.visitEnum(node as ts.EnumDeclaration);
+  table[K.ModuleDeclaration] = (x, node) => x.visitNamespace(node as ts.ModuleDeclaration);
+  for (const kind of [K.Block, K.ForStatement, K.ForInStatement, K.ForOfStatement, K.CaseBlock]) {
+    table[kind] = (x, node) => x.visitInBlockScope(node);
+  }
+  table[K.CatchClause] = (x, node) => x.visitCatch(node as ts.CatchClause);
+  table[K.CallExpression] = (x, node) => x.visitCall(node as ts.CallExpression);
+  table[K.PropertyAccessExpression] = (x, node) => x.visitChain(node as ts.Expression, false);
+  table[K.ElementAccessExpression] = (x, node) => x.visitChain(node as ts.Expression, false);
+  table[K.BinaryExpression] = (x, node) => x.visitBinary(node as ts.BinaryExpression);
+  table[K.DeleteExpression] = (x, node) => x.visitChain((node as ts.DeleteExpression).expression, true);
+  table[K.PrefixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PrefixUnaryExpression);
+  table[K.PostfixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PostfixUnaryExpression);
+  handlerTables.set(t, table);
+  return table;
+}
+
 class Extractor {
   private readonly K: typeof ts.SyntaxKind;
   private readonly decls: Decl[] = [];
@@ -141,6 +195,7 @@ class Extractor {
   /** Names that make a call worth keeping whatever its object is (`this.vault.getSecret(…)`). */
   private readonly callNames: ReadonlySet<string>;
   private readonly visitNode = (node: ts.Node): void => this.visit(node);
+  private readonly handlers: readonly (Handler | undefined)[];
 
   constructor(
     private readonly t: TS,
@@ -151,6 +206,7 @@ class Extractor {
     this.K = t.SyntaxKind;
     this.ambientFile = sourceFile.isDeclarationFile;
     this.callNames = new Set([...options.accessors, ...options.envAccessors]);
+    this.handlers = handlersFor(t);
   }
 
   run(): FileFacts {
@@ -163,11 +219,8 @@ class Extractor {
   private withScope(isFunction: boolean, body: () => void): void {
     const saved = this.scope;
     this.scope = { parent: saved, isFunction, names: undefined };
-    try {
-      body();
-    } finally {
-      this.scope = saved;
-    }
+    body();
+    this.scope = saved;
   }
 
   private declare(decl: Decl, scope: Scope = this.scope): number {
@@ -218,122 +271,68 @@ class Extractor {
   // ---------------------------------------------------------------- the walk
 
   private visit(node: ts.Node): void {
-    const K = this.K;
-    const kind = node.kind;
-    if (kind >= K.FirstTypeNode && kind <= K.LastTypeNode) return; // types hold no reads
-    switch (kind) {
-      case K.Identifier:
-      case K.StringLiteral:
-      case K.NumericLiteral:
-      case K.NoSubstitutionTemplateLiteral:
-      case K.InterfaceDeclaration:
-      case K.TypeAliasDeclaration:
-        return;
-      case K.VariableStatement: {
-        const statement = node as ts.VariableStatement;
-        if (this.hasModifier(statement, K.DeclareKeyword)) return;
-        this.visitVariableList(statement.declarationList, this.isExported(statement));
-        return;
-      }
-      case K.VariableDeclarationList:
-        this.visitVariableList(node as ts.VariableDeclarationList, false);
-        return;
-      case K.FunctionDeclaration:
-        this.visitFunctionDeclaration(node as ts.FunctionDeclaration);
-        return;
-      case K.FunctionExpression:
-      case K.ArrowFunction:
-      case K.MethodDeclaration:
-      case K.Constructor:
-      case K.GetAccessor:
-      case K.SetAccessor: {
-        const fn = node as ts.FunctionLikeDeclaration;
-        if (!fn.body) return;
-        const name = fn.name && (this.t.isIdentifier(fn.name) || this.t.isStringLiteral(fn.name)) ? fn.name.text : undefined;
-        this.visitFunctionLike(fn, this.fnOfNode.get(fn) ?? this.newFn(name, kind !== K.FunctionExpression && kind !== K.ArrowFunction, fn));
-        return;
-      }
-      case K.ClassDeclaration:
-      case K.ClassExpression:
-        this.visitClass(node as ts.ClassLikeDeclaration);
-        return;
-      case K.ClassStaticBlockDeclaration: {
-        const savedThis = this.thisClass;
-        this.thisClass = -1;
-        this.withScope(true, () => this.t.forEachChild(node, this.visitNode));
-        this.thisClass = savedThis;
-        return;
-      }
-      case K.ImportDeclaration:
-        this.visitImport(node as ts.ImportDeclaration);
-        return;
-      case K.ImportEqualsDeclaration:
-        this.visitImportEquals(node as ts.ImportEqualsDeclaration);
-        return;
-      case K.ExportDeclaration:
-        this.visitExportDeclaration(node as ts.ExportDeclaration);
-        return;
-      case K.ExportAssignment: {
-        const assignment = node as ts.ExportAssignment;
-        const value = this.valOf(assignment.expression, true);
-        if (assignment.isExportEquals) this.commonJs = value;
-        else this.exports.set("default", { v: value });
-        this.visit(assignment.expression);
-        return;
-      }
-      case K.EnumDeclaration:
-        this.visitEnum(node as ts.EnumDeclaration);
-        return;
-      case K.ModuleDeclaration:
-        this.visitNamespace(node as ts.ModuleDeclaration);
-        return;
-      case K.Block:
-      case K.ForStatement:
-      case K.ForInStatement:
-      case K.ForOfStatement:
-      case K.CaseBlock:
-        this.withScope(false, () => this.t.forEachChild(node, this.visitNode));
-        return;
-      case K.CatchClause: {
-        const clause = node as ts.CatchClause;
-        this.withScope(false, () => {
-          if (clause.variableDeclaration) this.bindName(clause.variableDeclaration.name, "let", UNKNOWN, false);
-          for (const statement of clause.block.statements) this.visit(statement);
-        });
-        return;
-      }
-      case K.CallExpression:
-        this.visitCall(node as ts.CallExpression);
-        return;
-      case K.PropertyAccessExpression:
-      case K.ElementAccessExpression:
-        this.visitChain(node as ts.Expression, false);
-        return;
-      case K.BinaryExpression: {
-        const binary = node as ts.BinaryExpression;
-        const operator = binary.operatorToken.kind;
-        if (operator >= K.FirstAssignment && operator <= K.LastAssignment) {
-          this.visitAssignment(binary, operator === K.EqualsToken);
-          return;
-        }
-        break;
-      }
-      case K.DeleteExpression:
-        this.visitChain((node as ts.DeleteExpression).expression, true);
-        return;
-      case K.PrefixUnaryExpression:
-      case K.PostfixUnaryExpression: {
-        const unary = node as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
-        if (unary.operator === K.PlusPlusToken || unary.operator === K.MinusMinusToken) this.markWritten(unary.operand);
-        break;
-      }
-      default:
-        break;
-    }
-    this.t.forEachChild(node, this.visitNode);
+    const handler = this.handlers[node.kind];
+    if (handler === undefined) this.t.forEachChild(node, this.visitNode);
+    else handler(this, node);
   }
 
-  private visitVariableList(list: ts.VariableDeclarationList, exported: boolean): void {
+  /** Walks a node's children in a new scope (a block, a loop head, a case block). */
+  visitInBlockScope(node: ts.Node): void {
+    const saved = this.scope;
+    this.scope = { parent: saved, isFunction: false, names: undefined };
+    this.t.forEachChild(node, this.visitNode);
+    this.scope = saved;
+  }
+
+  visitStaticBlock(node: ts.Node): void {
+    const savedThis = this.thisClass;
+    const savedScope = this.scope;
+    this.thisClass = -1;
+    this.scope = { parent: savedScope, isFunction: true, names: undefined };
+    this.t.forEachChild(node, this.visitNode);
+    this.scope = savedScope;
+    this.thisClass = savedThis;
+  }
+
+  visitCatch(clause: ts.CatchClause): void {
+    const saved = this.scope;
+    this.scope = { parent: saved, isFunction: false, names: undefined };
+    if (clause.variableDeclaration) this.bindName(clause.variableDeclaration.name, "let", UNKNOWN, false);
+    for (const statement of clause.block.statements) this.visit(statement);
+    this.scope = saved;
+  }
+
+  visitVariableStatement(statement: ts.VariableStatement): void {
+    if (this.hasModifier(statement, this.K.DeclareKeyword)) return;
+    this.visitVariableList(statement.declarationList, this.isExported(statement));
+  }
+
+  visitFunctionNode(fn: ts.FunctionLikeDeclaration): void {
+    if (!fn.body) return;
+    const K = this.K;
+    const name = fn.name && (this.t.isIdentifier(fn.name) || this.t.isStringLiteral(fn.name)) ? fn.name.text : undefined;
+    this.visitFunctionLike(fn, this.fnOfNode.get(fn) ?? this.newFn(name, fn.kind !== K.FunctionExpression && fn.kind !== K.ArrowFunction, fn));
+  }
+
+  visitExportAssignment(assignment: ts.ExportAssignment): void {
+    const value = this.valOf(assignment.expression, true);
+    if (assignment.isExportEquals) this.commonJs = value;
+    else this.exports.set("default", { v: value });
+    this.visit(assignment.expression);
+  }
+
+  visitBinary(binary: ts.BinaryExpression): void {
+    const operator = binary.operatorToken.kind;
+    if (operator >= this.K.FirstAssignment && operator <= this.K.LastAssignment) this.visitAssignment(binary, operator === this.K.EqualsToken);
+    else this.t.forEachChild(binary, this.visitNode);
+  }
+
+  visitUnary(unary: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
+    if (unary.operator === this.K.PlusPlusToken || unary.operator === this.K.MinusMinusToken) this.markWritten(unary.operand);
+    this.t.forEachChild(unary, this.visitNode);
+  }
+
+  visitVariableList(list: ts.VariableDeclarationList, exported: boolean): void {
     const flags = list.flags;
     const N = this.t.NodeFlags;
     // `using` and `await using` bind like `const`
@@ -389,7 +388,7 @@ class Extractor {
     }
   }
 
-  private visitFunctionDeclaration(node: ts.FunctionDeclaration): void {
+  visitFunctionDeclaration(node: ts.FunctionDeclaration): void {
     if (!node.body || this.hasModifier(node, this.K.DeclareKeyword)) return; // overloads and ambient declarations
     const isDefault = this.hasModifier(node, this.K.DefaultKeyword);
     const name = node.name?.text;
@@ -444,7 +443,7 @@ class Extractor {
     this.constructorOf = savedConstructor;
   }
 
-  private visitClass(node: ts.ClassLikeDeclaration): void {
+  visitClass(node: ts.ClassLikeDeclaration): void {
     const t = this.t;
     const K = this.K;
     if (this.hasModifier(node, K.DeclareKeyword)) return;
@@ -500,7 +499,7 @@ class Extractor {
     return entry;
   }
 
-  private visitImport(node: ts.ImportDeclaration): void {
+  visitImport(node: ts.ImportDeclaration): void {
     const clause = node.importClause;
     if (!clause || clause.isTypeOnly || !this.t.isStringLiteral(node.moduleSpecifier)) return;
     const from = node.moduleSpecifier.text;
@@ -518,7 +517,7 @@ class Extractor {
     }
   }
 
-  private visitImportEquals(node: ts.ImportEqualsDeclaration): void {
+  visitImportEquals(node: ts.ImportEqualsDeclaration): void {
     if (node.isTypeOnly) return;
     const reference = node.moduleReference;
     const decl: Decl =
@@ -529,7 +528,7 @@ class Extractor {
     if (this.isExported(node)) this.exports.set(node.name.text, { v: this.refTo(node.name.text, index) });
   }
 
-  private visitExportDeclaration(node: ts.ExportDeclaration): void {
+  visitExportDeclaration(node: ts.ExportDeclaration): void {
     if (node.isTypeOnly || this.namespaceDepth > 0) return;
     const from = node.moduleSpecifier && this.t.isStringLiteral(node.moduleSpecifier) ? node.moduleSpecifier.text : undefined;
     const clause = node.exportClause;
@@ -556,7 +555,7 @@ class Extractor {
     return ref;
   }
 
-  private visitEnum(node: ts.EnumDeclaration): void {
+  visitEnum(node: ts.EnumDeclaration): void {
     if (this.hasModifier(node, this.K.DeclareKeyword)) return;
     const props: Array<readonly [string, Val]> = [];
     for (const member of node.members) {
@@ -569,7 +568,7 @@ class Extractor {
     if (this.isExported(node)) this.exports.set(node.name.text, { v: this.refTo(node.name.text, index) });
   }
 
-  private visitNamespace(node: ts.ModuleDeclaration): void {
+  visitNamespace(node: ts.ModuleDeclaration): void {
     // `declare module "x"`, `declare global`, `declare namespace`: descriptions of what exists elsewhere
     if (this.hasModifier(node, this.K.DeclareKeyword) || !this.t.isIdentifier(node.name)) return;
     this.declare({ n: node.name.text, kind: "other" });
@@ -580,7 +579,7 @@ class Extractor {
     this.namespaceDepth--;
   }
 
-  private visitCall(call: ts.CallExpression): void {
+  visitCall(call: ts.CallExpression): void {
     const callee = call.expression;
     if (callee.kind !== this.K.ImportKeyword && callee.kind !== this.K.SuperKeyword) {
       this.pendingCalls.push({ node: call, ...this.place() });
@@ -601,7 +600,7 @@ class Extractor {
    * A member chain (`a.b["c"].d`), from its outermost access: kept for the end of the walk (the
    * outermost access is a write when `write`); what is not part of the chain is walked now.
    */
-  private visitChain(expression: ts.Expression, write: boolean): void {
+  visitChain(expression: ts.Expression, write: boolean): void {
     const t = this.t;
     let current = this.unwrap(expression);
     if (!t.isPropertyAccessExpression(current) && !t.isElementAccessExpression(current)) {
@@ -941,8 +940,8 @@ class Extractor {
       if (this.chainMayMatter(chain, relevance)) this.at(chain, () => this.chainAccesses(chain));
     }
     const sourceFile = this.sourceFile;
-    const lineStarts = sourceFile.getLineStarts();
-    const position = (node: ts.Node): number => packOffset(lineStarts, node.getStart(sourceFile));
+    let lineStarts: readonly number[] | undefined;
+    const position = (node: ts.Node): number => packOffset((lineStarts ??= lineStartsOf(sourceFile)), node.getStart(sourceFile));
     const reads: FinalRead[] = [];
     const dynamicCalls: FinalDynamicCall[] = [];
     const accesses: Access[] = [];
@@ -989,7 +988,7 @@ class Extractor {
       exports: this.exports,
       stars: this.stars,
       ...(this.commonJs ? { commonJs: this.commonJs } : {}),
-    }, this.callNames);
+    }, this.callNames, this.options.keepNames ?? false);
   }
 
   /**
@@ -1141,6 +1140,19 @@ function isGlobalEnv(value: Val): boolean {
   if (value.k !== "m" || value.p !== "env") return false;
   const base = value.o;
   return base.k === "meta" || (base.k === "r" && base.d < 0 && (base.n === "process" || base.n === "Bun"));
+}
+
+/**
+ * Where each line starts, as TypeScript counts lines. A text with only `\n` line breaks (almost
+ * every file) is searched with indexOf, much faster than TypeScript's character loop; one with
+ * `\r`, U+2028 or U+2029 (which TypeScript also counts) gets TypeScript's own.
+ */
+function lineStartsOf(sourceFile: ts.SourceFile): readonly number[] {
+  const text = sourceFile.text;
+  if (/[\r\u2028\u2029]/.test(text)) return sourceFile.getLineStarts();
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
 }
 
 /** An offset as a packed line and column (see facts.ts, unpackPosition). */

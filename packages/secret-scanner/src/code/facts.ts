@@ -114,8 +114,15 @@ export interface Call {
   readonly name: string;
 }
 
-/** What a file exports under a name: a value of its own, or a binding of another module. */
-export type ExportTarget = { readonly v: Val } | { readonly from: string; readonly imported: string };
+/**
+ * What a file exports under a name: a value of its own, or a binding of another module; or
+ * `trimmed`: a value that can only be a secret name (a string, a frozen object of strings), left
+ * out until a name is looked up in it (the file is then reduced again, keeping it).
+ */
+export type ExportTarget = { readonly v: Val } | { readonly from: string; readonly imported: string } | { readonly trimmed: true };
+
+/** Globals an environment read can start from. */
+export const ENV_GLOBALS: ReadonlySet<string> = new Set(["process", "globalThis", "global", "window", "self", "Bun", "Deno"]);
 
 /** A read decided within the file (`getSecret("X")`, `process.env.X`): nothing can change it. */
 export interface FinalRead {
@@ -146,6 +153,8 @@ export interface FileFacts {
   readonly stars: readonly string[];
   /** `module.exports = …` or `export = …`: what `require` of the file returns. */
   readonly commonJs?: Val;
+  /** Some exports were trimmed (see ExportTarget). */
+  readonly trimmed?: true;
 }
 
 /**

@@ -73,8 +73,12 @@ export interface LinkInput {
 export interface LinkOutput {
   readonly reads: SecretRead[];
   readonly dynamicCalls: DynamicAccessorCall[];
-  /** Parsed files whose exports can change what an importer reads. */
-  readonly interesting: ReadonlySet<string>;
+  /**
+   * Parsed files whose exports can change what an importer reads, with the names of those
+   * exports (an importer that mentions none of them cannot use one), or "all" when an importer
+   * can use one under any name (a default export, `module.exports`).
+   */
+  readonly interesting: ReadonlyMap<string, ReadonlySet<string> | "all">;
   /** Files not parsed that a secret name's resolution went through. */
   readonly needed: ReadonlySet<string>;
   /** Files whose linking failed: a bug of ours, reported as such. */
@@ -118,11 +122,12 @@ class Linker {
       reads.push(...fileReads);
       dynamicCalls.push(...fileDynamic);
     }
-    const interesting = new Set<string>();
+    const interesting = new Map<string, ReadonlySet<string> | "all">();
     for (const file of this.files) {
       if (this.failed.has(file)) continue;
       this.guard(file, () => {
-        if (this.exportsMatter(file, 0, new Set())) interesting.add(file);
+        const names = this.namesThatMatter(file);
+        if (names === "all" || names.size > 0) interesting.set(file, names);
       });
     }
     const problems: InputProblem[] = [...this.failed].map(([file, message]) => ({
@@ -254,6 +259,7 @@ class Linker {
     const entry = facts.exports.get(name);
     if (entry) {
       if ("v" in entry) return this.callableOf(file, entry.v, depth + 1);
+      if ("trimmed" in entry) return undefined; // a secret name, nothing callable
       if (this.accessors.has(entry.imported)) return { sort: "accessor", index: 0 };
       if (this.envAccessors.has(entry.imported)) return { sort: "env", index: 0 };
       return this.callableOfImport(file, entry.from, entry.imported, depth + 1);
@@ -368,7 +374,13 @@ class Linker {
     const facts = this.factsOf(file)!;
     const entry = facts.exports.get(name);
     if (entry) {
-      return "v" in entry ? { t: "val", file, val: entry.v } : this.importTarget(file, entry.from, entry.imported, forName, depth + 1);
+      if ("v" in entry) return { t: "val", file, val: entry.v };
+      if ("trimmed" in entry) {
+        // a name is looked up in what was left out: the file is reduced again, keeping it
+        if (forName) this.needed.add(file);
+        return undefined;
+      }
+      return this.importTarget(file, entry.from, entry.imported, forName, depth + 1);
     }
     if (facts.commonJs) {
       if (name === "default") return { t: "val", file, val: facts.commonJs };
@@ -566,6 +578,27 @@ class Linker {
    * Whether a parsed file exports something that changes what an importer reads: a wrapper or an
    * environment accessor, the environment (or `process`) itself, or an object holding one of those.
    */
+  /** The exports of a parsed file that matter to an importer (see LinkOutput.interesting). */
+  private namesThatMatter(file: string, seen: Set<string> = new Set()): ReadonlySet<string> | "all" {
+    seen.add(file);
+    const facts = this.factsOf(file)!;
+    const names = new Set<string>();
+    for (const name of facts.exports.keys()) {
+      if (!this.targetMatters(this.exportOf(file, name, false, 0), 0, new Set([file]))) continue;
+      if (name === "default") return "all";
+      names.add(name);
+    }
+    if (facts.commonJs && this.targetMatters({ t: "val", file, val: facts.commonJs }, 0, new Set([file]))) return "all";
+    for (const star of facts.stars) {
+      const target = this.input.resolve(file, star);
+      if (target === undefined || !this.factsOf(target) || seen.has(target)) continue;
+      const passed = this.namesThatMatter(target, seen);
+      if (passed === "all") return "all";
+      for (const name of passed) if (name !== "default") names.add(name);
+    }
+    return names;
+  }
+
   private exportsMatter(file: string, depth: number, seen: Set<string>): boolean {
     if (seen.has(file) || depth > 4) return false;
     seen.add(file);

@@ -114,11 +114,27 @@ export interface TextSource {
   fetch(files: readonly string[]): Promise<void>;
   /** A fetched text (undefined for an unreadable file); the source need not keep it afterwards. */
   take(file: string): string | undefined;
+  /** Those of `files` whose text mentions one of `names` as a whole identifier. */
+  mentioning(files: readonly string[], names: readonly string[]): Promise<string[]>;
 }
 
 /** A TextSource over texts this thread holds. */
 export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
-  return { fetch: async () => undefined, take: (file) => texts.get(file) };
+  return {
+    fetch: async () => undefined,
+    take: (file) => texts.get(file),
+    mentioning: async (files, names) => filesMentioning(texts, files, names),
+  };
+}
+
+/** Those of `files` whose text (in `texts`) mentions one of `names` as a whole identifier. */
+export function filesMentioning(texts: ReadonlyMap<string, string>, files: readonly string[], names: readonly string[]): string[] {
+  const pattern = namePattern(names);
+  if (!pattern) return [];
+  return files.filter((file) => {
+    const text = texts.get(file);
+    return text !== undefined && pattern.test(text);
+  });
 }
 
 /**
@@ -150,7 +166,10 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
   const tried = new Set<string>();
   const problems: InputProblem[] = [];
 
+  /** Files whose facts left out exports that only hold names (see ExtractOptions.keepNames). */
+  const trimmed = new Set<string>();
   const parseOne = (file: string): void => {
+    const keepNames = tried.has(file);
     tried.add(file);
     const text = texts.take(file);
     if (text === undefined) return; // unreadable: the reading stage reported it
@@ -158,13 +177,15 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
     try {
       // an import matters when its module is one of the repository's, or `process`
       const resolves = (specifier: string): boolean => PROCESS_MODULES.has(specifier) || resolve(file, specifier) !== undefined;
-      extraction = extractFacts(t, file, text, { accessors, envAccessors, resolves });
+      extraction = extractFacts(t, file, text, { accessors, envAccessors, resolves, keepNames });
     } catch (error) {
       problems.push({ file, message: `internal error while analysing the file (${errorMessage(error)})`, internal: true });
       return;
     }
     if ("facts" in extraction) {
       facts.set(file, extraction.facts);
+      if (extraction.facts.trimmed) trimmed.add(file);
+      else trimmed.delete(file);
     } else {
       const { line, column, message } = extraction.syntaxError;
       problems.push({ file, line, column, message: `syntax error: ${message}` });
@@ -186,10 +207,26 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
     }
     linked = link({ facts, resolve, settings });
     const next = new Set<string>();
-    for (const file of linked.needed) if (!tried.has(file)) next.add(file);
-    for (const file of linked.interesting) {
-      for (const importer of importers.get(file) ?? []) if (!tried.has(importer)) next.add(importer);
+    // files a name needs: not parsed yet, or parsed without their names
+    for (const file of linked.needed) if (!tried.has(file) || trimmed.has(file)) next.add(file);
+    // an importer of a file whose exports matter is parsed when it can use one of them: it
+    // re-exports the file, or mentions one of their names, or any name can be one (a default export)
+    const mentioning = new Set<string>();
+    const names = new Set<string>();
+    for (const [file, exported] of linked.interesting) {
+      for (const importer of importers.get(file) ?? []) {
+        if (tried.has(importer) || next.has(importer)) continue;
+        const reexports = input.edges.get(importer)?.some((edge) => edge.target === file && edge.reexport) ?? false;
+        if (exported === "all" || reexports) {
+          next.add(importer);
+          continue;
+        }
+        mentioning.add(importer);
+        for (const name of exported) names.add(name);
+      }
     }
+    for (const file of next) mentioning.delete(file);
+    if (mentioning.size > 0) for (const file of await texts.mentioning([...mentioning].sort(), [...names].sort())) next.add(file);
     if (next.size === 0) break;
     toParse = [...next].sort();
   }
