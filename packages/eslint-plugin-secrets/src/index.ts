@@ -36,13 +36,15 @@ const recommendedRules: Record<`secrets/${RuleName}`, RuleEntry> = {
 };
 
 /**
- * `strict` also forbids handing the whole environment, secrets included, to a child process, and
- * checks values assigned to secret names in test files too.
+ * `strict` also forbids handing the whole environment, secrets included, to a child process,
+ * checks values assigned to secret names in test files too, and reports a secret put into a
+ * string before any check that it is set.
  */
 const strictRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   ...recommendedRules,
   "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false }],
   "secrets/no-hardcoded-secret": ["error", { ignoreTestFiles: false }],
+  "secrets/no-secret-fallback": ["error", { checkInterpolation: true }],
 };
 
 /** Typed with ESLint's own types, so that `defineConfig(secrets.configs.recommended)` type-checks. */

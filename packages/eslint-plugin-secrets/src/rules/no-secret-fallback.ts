@@ -14,6 +14,12 @@ export type Options = [
   {
     /** Globs (relative to the working directory) of files where fallbacks are allowed. */
     allowInFiles?: string[];
+    /**
+     * Also report a bare read of a secret put into a string with no check that it is set
+     * (`uncheckedInString`). Off in `recommended`: outside the accessor's files such a read is
+     * already a `no-bare-env-secret` report; on in `strict`.
+     */
+    checkInterpolation?: boolean;
   },
 ];
 
@@ -273,10 +279,14 @@ export default createRule<Options, MessageIds>({
         additionalProperties: false,
         properties: {
           allowInFiles: fileGlobsSchema("Globs (relative to the working directory) of files where fallbacks are allowed."),
+          checkInterpolation: {
+            type: "boolean",
+            description: "Also report a secret put into a string with no check that it is set.",
+          },
         },
       },
     ],
-    defaultOptions: [{ allowInFiles: [] }],
+    defaultOptions: [{ allowInFiles: [], checkInterpolation: false }],
     messages: {
       fallback:
         "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
@@ -286,7 +296,7 @@ export default createRule<Options, MessageIds>({
         "Secret '{{name}}' is put into a string without a check that it is set: when it is missing, {{source}} gives undefined and the string silently says \"undefined\". Check it first and fail fast (if it is missing, throw), or read it with the accessor.",
     },
   },
-  defaultOptions: [{ allowInFiles: [] }],
+  defaultOptions: [{ allowInFiles: [], checkInterpolation: false }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     const settings = getSecretsSettings(context);
@@ -653,7 +663,7 @@ export default createRule<Options, MessageIds>({
         if (matcher.isAccessorCall(call)) checkAccessorCall(call);
       },
       "Program:exit"() {
-        if (stringUses.length === 0) return;
+        if (!options.checkInterpolation || stringUses.length === 0) return;
         const listed = namesListedInStrings(source, readRanges);
         for (const { node, read } of stringUses) {
           if (checkedNames.has(read.name) || listed.has(read.name)) continue;

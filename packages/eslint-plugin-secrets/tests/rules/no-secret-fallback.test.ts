@@ -11,6 +11,8 @@ import { runRuleTests } from "../rule-tester.js";
 
 const asyncAccessor = { secrets: { accessors: ["getSecretAsync"] } };
 /** A project whose `env("NAME")` reads any configuration. */
+/** The option that turns on `uncheckedInString` (on in `strict`). */
+const interpolation: [{ checkInterpolation: boolean }] = [{ checkInterpolation: true }];
 const envAccessor = { secrets: { envAccessors: ["env"] } };
 
 /** A file under the working directory, as ESLint passes it to rules. */
@@ -252,25 +254,29 @@ runRuleTests("no-secret-fallback", rule, {
     'let { MONGODB_URI } = process.env;\nif (process.env.NODE_ENV === "test") {\n  MONGODB_URI = process.env.TEST_MONGODB_URI;\n}',
     'const url = process.env.NODE_ENV === "production" ? "https://api.example.com" : "http://localhost:3000";',
 
-    // ---- a secret put into a string after a check that it is set (reduced from real projects) ----
-    'if (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");\nconst url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;',
-    'const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;\nif (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");',
-    'async function call() {\n  const OPENAI_API_KEY = process.env.OPENAI_API_KEY;\n  if (!OPENAI_API_KEY) throw new Error("Missing OPENAI_API_KEY");\n  return fetch(url, { headers: { Authorization: `Bearer ${OPENAI_API_KEY}` } });\n}',
-    'const OPENAI_TOKEN = process.env.OPENAI_TOKEN;\nexport async function call() {\n  if (!OPENAI_TOKEN) { console.log("No OpenAI key"); return; }\n  return `Bearer ${OPENAI_TOKEN}`;\n}',
-    'const header = process.env.API_SECRET ? `Bearer ${process.env.API_SECRET}` : undefined;',
-    'assert(process.env.API_TOKEN, "API_TOKEN is required");\nconst header = "Bearer " + process.env.API_TOKEN;',
-    'const token = process.env.API_TOKEN ?? fail("API_TOKEN");\nconst header = `Bearer ${process.env.API_TOKEN}`;',
+    // ---- a secret put into a string: not reported by default (no-bare-env-secret reports the read) ----
+    "const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;",
+    'const auth = "Bearer " + process.env.API_TOKEN;',
+
+    // ---- with checkInterpolation (strict): a secret put into a string after a check that it is set (reduced from real projects) ----
+    { code: 'if (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");\nconst url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;', options: interpolation },
+    { code: 'const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;\nif (!process.env.POSTGRES_PASSWORD) throw new Error("POSTGRES_PASSWORD is required");', options: interpolation },
+    { code: 'async function call() {\n  const OPENAI_API_KEY = process.env.OPENAI_API_KEY;\n  if (!OPENAI_API_KEY) throw new Error("Missing OPENAI_API_KEY");\n  return fetch(url, { headers: { Authorization: `Bearer ${OPENAI_API_KEY}` } });\n}', options: interpolation },
+    { code: 'const OPENAI_TOKEN = process.env.OPENAI_TOKEN;\nexport async function call() {\n  if (!OPENAI_TOKEN) { console.log("No OpenAI key"); return; }\n  return `Bearer ${OPENAI_TOKEN}`;\n}', options: interpolation },
+    { code: 'const header = process.env.API_SECRET ? `Bearer ${process.env.API_SECRET}` : undefined;', options: interpolation },
+    { code: 'assert(process.env.API_TOKEN, "API_TOKEN is required");\nconst header = "Bearer " + process.env.API_TOKEN;', options: interpolation },
+    { code: 'const token = process.env.API_TOKEN ?? fail("API_TOKEN");\nconst header = `Bearer ${process.env.API_TOKEN}`;', options: interpolation },
     // a list of required variables, checked in a loop
-    'for (const name of ["DATABASE_PASSWORD"]) if (!process.env[name]) throw new Error(`${name} is missing`);\nconst url = `postgres://app:${process.env.DATABASE_PASSWORD}@db/app`;',
-    'const { DATABASE_PASSWORD } = process.env;\nrequireEnv("DATABASE_PASSWORD");\nconst url = `postgres://app:${DATABASE_PASSWORD}@db/app`;',
+    { code: 'for (const name of ["DATABASE_PASSWORD"]) if (!process.env[name]) throw new Error(`${name} is missing`);\nconst url = `postgres://app:${process.env.DATABASE_PASSWORD}@db/app`;', options: interpolation },
+    { code: 'const { DATABASE_PASSWORD } = process.env;\nrequireEnv("DATABASE_PASSWORD");\nconst url = `postgres://app:${DATABASE_PASSWORD}@db/app`;', options: interpolation },
     // configuration, and the accessor (which fails fast itself)
-    "const url = `http://${process.env.HOST}:${process.env.PORT}`;",
-    'const header = `Bearer ${getSecret("API_TOKEN")}`;',
+    { code: "const url = `http://${process.env.HOST}:${process.env.PORT}`;", options: interpolation },
+    { code: 'const header = `Bearer ${getSecret("API_TOKEN")}`;', options: interpolation },
     // a tagged template hands the value to a function
-    "const rows = sql`select * from keys where key = ${process.env.API_KEY}`;",
+    { code: "const rows = sql`select * from keys where key = ${process.env.API_KEY}`;", options: interpolation },
     // not put into a string
-    'const header = { Authorization: process.env.API_TOKEN };\nconst length = `${process.env.API_TOKEN.length}`;',
-    'const secret = `${process.env.JWT_SECRET ?? fail("JWT_SECRET")}`;',
+    { code: 'const header = { Authorization: process.env.API_TOKEN };\nconst length = `${process.env.API_TOKEN.length}`;', options: interpolation },
+    { code: 'const secret = `${process.env.JWT_SECRET ?? fail("JWT_SECRET")}`;', options: interpolation },
 
     // ---- environment accessors (settings.secrets.envAccessors) ----
     { code: 'const from = env("SMTP_FROM_NAME") || "Acme";', settings: envAccessor },
@@ -756,38 +762,46 @@ runRuleTests("no-secret-fallback", rule, {
     // ---- a secret put into a string without a check that it is set ----
     {
       code: "const url = `postgres://app:${process.env.POSTGRES_PASSWORD}@db/app`;",
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "POSTGRES_PASSWORD", source: "process.env" }, column: 31, endColumn: 60 }],
     },
     {
       code: 'const auth = "Bearer " + process.env.API_TOKEN;',
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "process.env" }, column: 26 }],
     },
     {
       // reduced from a Next.js project: a fetch with the key in its header
       code: 'export async function create(opts) {\n  return fetch(url, { headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}` } });\n}',
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "OPENAI_API_KEY", source: "process.env" }, line: 2 }],
     },
     {
       // reduced from a MongoDB connection module
       code: 'const { DB_USER, DB_PASSWORD, DB_CLUSTER } = process.env;\nconst uri = `mongodb+srv://${DB_USER}:${DB_PASSWORD}@${DB_CLUSTER}.mongodb.net`;',
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2, column: 41 }],
     },
     {
       code: "const password = Bun.env.DB_PASSWORD;\nconst dsn = `postgres://app:${password}@db/app`;",
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Bun.env" }, line: 2 }],
     },
     {
       code: 'const dsn = "postgres://app:" + Deno.env.get("DB_PASSWORD") + "@db/app";',
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "Deno.env" } }],
     },
     {
       code: 'const header = `Bearer ${env("API_TOKEN")}`;',
       settings: envAccessor,
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "API_TOKEN", source: "env()" } }],
     },
     {
       // a check of another secret does not check this one
       code: 'if (!process.env.DB_USER_PASSWORD) throw new Error("missing");\nconst url = `postgres://app:${process.env.DB_PASSWORD}@db/app`;',
+      options: interpolation,
       errors: [{ messageId: "uncheckedInString", data: { name: "DB_PASSWORD", source: "process.env" }, line: 2 }],
     },
 
@@ -1098,7 +1112,7 @@ describe("messages never contain the fallback value", () => {
     const messages = new Linter({ configType: "flat" }).verify(code, [
       {
         plugins: { secrets: { rules: { "no-secret-fallback": rule as never } } },
-        rules: { "secrets/no-secret-fallback": "error" },
+        rules: { "secrets/no-secret-fallback": ["error", { checkInterpolation: true }] },
       },
     ]);
     expect(messages).toHaveLength(1);
