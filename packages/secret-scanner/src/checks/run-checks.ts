@@ -2,7 +2,7 @@
  * The checks: pure functions from the facts the readers gathered to findings. No file is read
  * here, so every check can be tested on plain data and the output is deterministic.
  */
-import { isSecretEnvName, matchDrift, type DriftKind } from "@secrets-suite/core";
+import { createTestFileMatcher, isSecretEnvName, matchDrift, type DriftKind } from "@secrets-suite/core";
 import type { ScannerConfig } from "../config/load-config.js";
 import type {
   CodeFacts,
@@ -121,6 +121,13 @@ function nearestEnvExample(file: string, examples: readonly string[]): string {
   }
   return best;
 }
+
+/**
+ * Test files and test tool configs (core's shared patterns, as the plugin's rules use them): a
+ * secret they read is a test's own set-up, not something to declare for the services; it still
+ * counts as a use of a declared one.
+ */
+const isTestFile = createTestFileMatcher();
 
 export function runChecks(input: CheckInput): CheckResult {
   const { code, compose, envExamples, config } = input;
@@ -255,6 +262,7 @@ export function runChecks(input: CheckInput): CheckResult {
   if (hasCompose) {
     for (const read of unlinkedAccessorReads) {
       if (composeKeys.has(composeKey(read.name)) || explainedReads.compose.has(read.name)) continue;
+      if (isTestFile(read.position.file)) continue;
       emit(
         "undeclared-in-compose",
         read.position,
@@ -281,6 +289,8 @@ export function runChecks(input: CheckInput): CheckResult {
   if (hasEnvExample) {
     for (const read of secretReads) {
       if (envKeys.has(read.name) || explainedReads.env.has(read.name)) continue;
+      // a test sets up or asserts on the variables it needs: not the service's configuration
+      if (isTestFile(read.position.file)) continue;
       emit(
         "undeclared-in-env-example",
         read.position,

@@ -96,6 +96,11 @@ class Compactor {
         for (const spread of value.spreads) use = strongest(use, this.valUse(spread) === "useless" ? "useless" : "keep");
         return use === "name" && !value.frozen ? "useless" : use;
       }
+      case "call":
+        // what a call returns matters only as (a wrapper of) the environment
+        return value.a.some((argument) => argument !== null && this.valUse(argument) === "keep") && this.valUse(value.c) === "keep"
+          ? "keep"
+          : "useless";
       case "?":
         return "useless";
       default:
@@ -103,10 +108,13 @@ class Compactor {
     }
   }
 
-  /** A function that passes nothing on can wrap nothing, unless it is the accessor itself. */
+  /**
+   * A function that passes nothing on can wrap nothing, unless it is the accessor itself or
+   * hands back a parameter (it may wrap the environment).
+   */
   private fnMatters(index: number): boolean {
     const fn = this.raw.fns[index]!;
-    return fn.forwards === true || (fn.name !== undefined && this.callNames.has(fn.name));
+    return fn.forwards === true || fn.returns !== undefined || (fn.name !== undefined && this.callNames.has(fn.name));
   }
 
   run(): FileFacts {
@@ -168,7 +176,12 @@ class Compactor {
     for (const index of [...this.fnIndex.keys()].sort((a, b) => a - b)) {
       this.fnIndex.set(index, fns.length);
       const fn = raw.fns[index]!;
-      fns.push({ name: fn.name === undefined ? undefined : detach(fn.name), bound: fn.bound, params: [] });
+      fns.push({
+        name: fn.name === undefined ? undefined : detach(fn.name),
+        bound: fn.bound,
+        params: [],
+        ...(fn.returns !== undefined ? { returns: fn.returns } : {}),
+      });
     }
     // renumber
     for (const ref of this.refs) ref.d = ref.d < 0 ? -1 : this.declIndex.get(ref.d)!;
@@ -240,6 +253,11 @@ class Compactor {
         return value;
       case "o":
         return this.object(value);
+      case "call": {
+        if (this.valUse(value) === "useless") return UNKNOWN;
+        const callee = this.copy(value.c);
+        return callee.k === "?" ? UNKNOWN : { k: "call", c: callee, a: value.a.map((argument) => (argument === null ? null : this.copy(argument))) };
+      }
       default:
         return UNKNOWN;
     }

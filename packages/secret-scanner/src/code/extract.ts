@@ -109,6 +109,15 @@ interface MutableFn {
   readonly params: number[];
   /** Passes a parameter of its own to a call or a computed key: it may wrap an accessor. */
   forwards?: boolean;
+  returns?: number;
+}
+
+/** A `return` (or an arrow's expression body) that may hand back a parameter, by its name. */
+interface PendingReturn {
+  readonly fn: number;
+  /** The name returned, or undefined when the return hands back something else. */
+  readonly name: string | undefined;
+  readonly scope: Scope;
 }
 
 interface ClassEntry {
@@ -162,6 +171,7 @@ function handlersFor(t: TS): readonly (Handler | undefined)[] {
   table[K.DeleteExpression] = (x, node) => x.visitChain((node as ts.DeleteExpression).expression, true);
   table[K.PrefixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PrefixUnaryExpression);
   table[K.PostfixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PostfixUnaryExpression);
+  table[K.ReturnStatement] = (x, node) => x.visitReturn(node as ts.ReturnStatement);
   handlerTables.set(t, table);
   return table;
 }
@@ -177,6 +187,9 @@ class Extractor {
   private readonly pendingAccesses: PendingAccess[] = [];
   private readonly pendingCalls: PendingCall[] = [];
   private readonly pendingChains: PendingChain[] = [];
+  private readonly pendingReturns: PendingReturn[] = [];
+  /** The function whose body is being walked, or -1 at the top level. */
+  private currentFn = -1;
   /** After the walk, every declaration is known: a new reference is resolved at once. */
   private walked = false;
   private readonly refs: Array<readonly [Ref, Scope]> = [];
@@ -436,11 +449,54 @@ class Extractor {
       }
       const body = node.body;
       if (!body) return;
-      if (t.isBlock(body)) for (const statement of body.statements) this.visit(statement);
-      else this.visit(body);
+      const savedFn = this.currentFn;
+      this.currentFn = fnIndex;
+      if (t.isBlock(body)) {
+        for (const statement of body.statements) this.visit(statement);
+      } else {
+        this.pendingReturns.push({ fn: fnIndex, name: this.returnedName(body), scope: this.scope });
+        this.visit(body);
+      }
+      this.currentFn = savedFn;
     });
     this.thisClass = savedThis;
     this.constructorOf = savedConstructor;
+  }
+
+  visitReturn(statement: ts.ReturnStatement): void {
+    if (this.currentFn >= 0) {
+      const name = statement.expression ? this.returnedName(statement.expression) : undefined;
+      this.pendingReturns.push({ fn: this.currentFn, name, scope: this.scope });
+    }
+    this.t.forEachChild(statement, this.visitNode);
+  }
+
+  /** The name a returned expression hands back as it is or wrapped: `p`, `new Proxy(p, …)`, `Object.freeze(p)`, `{ ...p }`. */
+  private returnedName(expression: ts.Expression): string | undefined {
+    const t = this.t;
+    const inner = this.unwrap(expression);
+    if (t.isIdentifier(inner)) return inner.text;
+    if (t.isNewExpression(inner)) {
+      const callee = this.unwrap(inner.expression);
+      const first = inner.arguments?.[0];
+      return t.isIdentifier(callee) && callee.text === "Proxy" && first ? this.returnedName(first) : undefined;
+    }
+    if (t.isCallExpression(inner)) {
+      const callee = this.unwrap(inner.expression);
+      if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression) || callee.expression.text !== "Object") return undefined;
+      const [first, second] = inner.arguments;
+      if (callee.name.text === "freeze" && first) return this.returnedName(first);
+      if (callee.name.text === "assign" && first && second && inner.arguments.length === 2) {
+        const target = this.unwrap(first);
+        if (t.isObjectLiteralExpression(target) && target.properties.length === 0) return this.returnedName(second);
+      }
+      return undefined;
+    }
+    if (t.isObjectLiteralExpression(inner) && inner.properties.length === 1) {
+      const [only] = inner.properties;
+      return only && t.isSpreadAssignment(only) ? this.returnedName(only.expression) : undefined;
+    }
+    return undefined;
   }
 
   visitClass(node: ts.ClassLikeDeclaration): void {
@@ -879,7 +935,19 @@ class Extractor {
         ) {
           return this.valOf(call.arguments[0]!, bound, true, depth);
         }
-        return UNKNOWN;
+        // a call may hand back one of its arguments (a function wrapping the environment): kept
+        // only when an argument could be the environment or come from another module
+        if (call.arguments.length === 0 || depth > MAX_OBJECT_DEPTH) return UNKNOWN;
+        const args: Array<Val | null> = [];
+        let promising = false;
+        for (const argument of call.arguments) {
+          const value = t.isSpreadElement(argument) ? null : this.valOf(argument, false, false, depth + 1);
+          args.push(value);
+          if (value && (value.k === "m" || value.k === "r" || value.k === "meta")) promising = true;
+        }
+        if (!promising) return UNKNOWN;
+        const calleeVal = this.valOf(callee, false, false, depth + 1);
+        return calleeVal.k === "?" ? UNKNOWN : { k: "call", c: calleeVal, a: args };
       }
       case K.AwaitExpression:
         return this.requireVal(inner) ?? UNKNOWN;
@@ -935,6 +1003,7 @@ class Extractor {
     }
     this.walked = true;
     this.markForwarding();
+    this.markReturns();
     const relevance = new Relevance(this.decls, this.classes, this.options.resolves);
     for (const chain of this.pendingChains) {
       if (this.chainMayMatter(chain, relevance)) this.at(chain, () => this.chainAccesses(chain));
@@ -1036,6 +1105,19 @@ class Extractor {
       this.scope = savedScope;
       this.thisClass = savedThis;
     }
+  }
+
+  /** Marks the functions whose every return hands back the same parameter of their own. */
+  private markReturns(): void {
+    const returned = new Map<number, number | null>();
+    for (const entry of this.pendingReturns) {
+      const index = entry.name === undefined ? -1 : lookup(entry.name, entry.scope);
+      const decl = index >= 0 ? this.decls[index]! : undefined;
+      const position = decl?.kind === "param" && decl.fn === entry.fn && !decl.assigned ? decl.index! : null;
+      const known = returned.get(entry.fn);
+      returned.set(entry.fn, known === undefined || known === position ? position : null);
+    }
+    for (const [fn, position] of returned) if (position !== null) this.fns[fn]!.returns = position;
   }
 
   /** Marks the functions that pass a parameter of their own to a call or as a computed key. */
@@ -1197,6 +1279,8 @@ class Relevance {
         return root.spreads.some((spread) => this.mayBeEnv(spread)) || root.props.some(([, prop]) => this.mayBeEnv(prop));
       case "this":
         return this.classMayBeEnv(root.c);
+      case "call":
+        return root.a.some((argument) => argument !== null && this.mayBeEnv(argument));
       default:
         return false;
     }

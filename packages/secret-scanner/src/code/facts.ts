@@ -28,6 +28,11 @@ export type Val =
   | ObjectVal
   /** A function literal or declaration: the index of its entry in `FileFacts.fns`. */
   | { readonly k: "f"; readonly f: number }
+  /**
+   * A call whose result may be one of its arguments (`withFileSecrets(process.env)`): the
+   * callee, and the arguments (`null` for a spread).
+   */
+  | { readonly k: "call"; readonly c: Val; readonly a: ReadonlyArray<Val | null> }
   /** `this` inside a class member: the index of the class in `FileFacts.classes`. */
   | { readonly k: "this"; readonly c: number }
   /** Anything else. */
@@ -83,6 +88,12 @@ export interface Fn {
   readonly bound: boolean;
   /** Declaration index of each parameter (after `this`), -1 for a destructured one. */
   readonly params: readonly number[];
+  /**
+   * The parameter every `return` hands back (itself, or wrapped: `new Proxy(p, …)`,
+   * `Object.freeze(p)`, `{ ...p }`), so that a call returns that argument: a function that wraps
+   * the environment returns the environment.
+   */
+  readonly returns?: number;
 }
 
 export interface ClassFacts {

@@ -5,6 +5,7 @@
  * package names to code files of the repository.
  */
 import path from "node:path";
+import { aliasCandidates, type PathConfig } from "./tsconfig.js";
 import { CODE_EXTENSIONS, joinPosix, type WorkspacePackage } from "./workspace.js";
 
 export interface ImportEdge {
@@ -52,18 +53,44 @@ const TS_FOR_JS: ReadonlyMap<string, readonly string[]> = new Map([
 
 export class ImportResolver {
   private readonly packagesByName: ReadonlyMap<string, WorkspacePackage>;
+  private readonly configsByDir: ReadonlyMap<string, PathConfig>;
+  /** The path config in force in a directory (null: none), per directory asked about. */
+  private readonly configOfDir = new Map<string, PathConfig | null>();
   private readonly cache = new Map<string, string | null>();
   private readonly relativeCache = new Map<string, string | null>();
 
   constructor(
     private readonly codeFiles: ReadonlySet<string>,
     packages: readonly WorkspacePackage[],
+    pathConfigs: readonly PathConfig[] = [],
   ) {
     const byName = new Map<string, WorkspacePackage>();
     for (const workspacePackage of packages) {
       if (!byName.has(workspacePackage.name)) byName.set(workspacePackage.name, workspacePackage);
     }
     this.packagesByName = byName;
+    this.configsByDir = new Map(pathConfigs.map((config) => [config.dir, config]));
+  }
+
+  /** The nearest path config above a directory (TypeScript uses the nearest tsconfig.json). */
+  private configFor(dir: string): PathConfig | undefined {
+    const known = this.configOfDir.get(dir);
+    if (known !== undefined) return known ?? undefined;
+    const own = this.configsByDir.get(dir);
+    const found = own ?? (dir === "" ? undefined : this.configFor(dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : ""));
+    this.configOfDir.set(dir, found ?? null);
+    return found;
+  }
+
+  /** A non-relative specifier through the path aliases and `baseUrl` in force for `dir`. */
+  private resolveAlias(dir: string, specifier: string): string | undefined {
+    const config = this.configFor(dir);
+    if (!config) return undefined;
+    for (const candidate of aliasCandidates(config.aliases, specifier)) {
+      const resolved = this.resolvePath(candidate);
+      if (resolved) return resolved;
+    }
+    return config.baseUrl === undefined ? undefined : this.resolvePath(joinPosix(config.baseUrl, specifier));
   }
 
   /** The code file `specifier` refers to from `fromFile`, if it is one of the repository's. */
@@ -80,10 +107,14 @@ export class ImportResolver {
       return resolved;
     }
     if (specifier.startsWith("/") || specifier.includes(":")) return undefined;
-    const key = `\0${specifier}`;
+    const slash = fromFile.lastIndexOf("/");
+    const dir = slash === -1 ? "" : fromFile.slice(0, slash);
+    // aliases first (TypeScript and the bundlers read them before node_modules), then packages
+    const config = this.configsByDir.size > 0 ? this.configFor(dir) : undefined;
+    const key = `${config?.dir ?? ""}\0${specifier}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const resolved = this.resolvePackage(specifier);
+    const resolved = (config ? this.resolveAlias(dir, specifier) : undefined) ?? this.resolvePackage(specifier);
     this.cache.set(key, resolved ?? null);
     return resolved;
   }

@@ -460,11 +460,26 @@ class Linker {
       case "o":
         // a copy of the environment (`{ ...process.env }`) holds its variables
         return value.spreads.some((spread) => this.envKind(file, spread, depth + 1) === "env") ? "env" : undefined;
+      case "call": {
+        // a function that hands back its argument, given the environment, returns it
+        const fn = this.functionOf(file, value.c, depth + 1);
+        const returned = fn ? this.factsOf(fn.file)!.fns[fn.fn]?.returns : undefined;
+        const argument = returned === undefined ? undefined : value.a[returned];
+        return argument ? this.envKind(file, argument, depth + 1) : undefined;
+      }
       case "this":
         return undefined;
       default:
         return undefined;
     }
+  }
+
+  /** The function a callee is, in its file: a local or imported function, or a member of an object. */
+  private functionOf(file: string, callee: Val, depth: number): { file: string; fn: number } | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (callee.k === "f") return { file, fn: callee.f };
+    const target = this.deref(file, callee, false, depth + 1);
+    return target?.t === "val" && target.val.k === "f" ? { file: target.file, fn: target.val.f } : undefined;
   }
 
   private envKindOfTarget(target: Target | undefined, depth: number): EnvKind | undefined {

@@ -26,7 +26,8 @@ import { namePattern, readTexts } from "./files.js";
 import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
 import { link, type LinkOutput } from "./link.js";
 import { PROCESS_MODULES, type TS } from "./syntax.js";
-import { findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
+import { findPathConfigs, type PathConfig } from "./tsconfig.js";
+import { codeDirectories, findWorkspacePackages, type WorkspacePackage } from "./workspace.js";
 
 /**
  * Reads the code facts of a repository.
@@ -47,8 +48,10 @@ export async function readCode(
     const problems: InputProblem[] = [];
     const texts = readTexts(rootAbsolute, codeFiles, problems);
 
-    const packages = findWorkspacePackages(rootAbsolute, codeFiles);
-    const resolver = new ImportResolver(new Set(codeFiles), packages);
+    const directories = codeDirectories(codeFiles);
+    const packages = findWorkspacePackages(rootAbsolute, codeFiles, directories);
+    const pathConfigs = findPathConfigs(rootAbsolute, directories, packages);
+    const resolver = new ImportResolver(new Set(codeFiles), packages, pathConfigs);
     const edges = new Map<string, ImportEdge[]>();
     const imports = new Map<string, readonly string[]>();
     const namesPattern = namePattern([...settings.accessors, ...settings.envAccessors]);
@@ -66,7 +69,7 @@ export async function readCode(
     let reads: SecretRead[] = [];
     let dynamicCalls: DynamicAccessorCall[] = [];
     if (candidates.length > 0) {
-      const input: AnalysisInput = { codeFiles, edges, candidates, packages, settings: settings.input };
+      const input: AnalysisInput = { codeFiles, edges, candidates, packages, pathConfigs, settings: settings.input };
       const parsed = await analysis.run(input, texts);
       reads = parsed.reads;
       dynamicCalls = parsed.dynamicCalls;
@@ -98,6 +101,8 @@ export interface AnalysisInput {
   /** The files the text test picked, sorted. */
   readonly candidates: readonly string[];
   readonly packages: readonly WorkspacePackage[];
+  /** Path aliases of the repository's tsconfig.json and jsconfig.json files. */
+  readonly pathConfigs: readonly PathConfig[];
   /** The validated settings block (resolved again where the stage runs). */
   readonly settings: SecretsSettingsInput;
 }
@@ -148,7 +153,7 @@ const TEXT_BATCH = 128;
 export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, typescript?: TS): Promise<AnalysisOutput> {
   // validated already, where it was first resolved
   const settings = resolveSecretsSettings(input.settings);
-  const resolver = new ImportResolver(new Set(input.codeFiles), input.packages);
+  const resolver = new ImportResolver(new Set(input.codeFiles), input.packages, input.pathConfigs);
   const resolve = (fromFile: string, specifier: string): string | undefined => resolver.resolve(fromFile, specifier);
   const importers = new Map<string, string[]>();
   for (const [file, fileEdges] of input.edges) {

@@ -101,8 +101,8 @@ function subpathEntries(dir: string, manifest: Record<string, unknown>, codeFile
   return subpaths;
 }
 
-/** Finds the workspace packages among the directories that contain code files (and their parents). */
-export function findWorkspacePackages(root: string, codeFiles: readonly string[]): WorkspacePackage[] {
+/** The directories that contain code files, and their parents ("" for the root). */
+export function codeDirectories(codeFiles: readonly string[]): Set<string> {
   const directories = new Set<string>([""]);
   for (const file of codeFiles) {
     let dir = path.posix.dirname(file);
@@ -111,6 +111,11 @@ export function findWorkspacePackages(root: string, codeFiles: readonly string[]
       dir = path.posix.dirname(dir);
     }
   }
+  return directories;
+}
+
+/** Finds the workspace packages among the directories that contain code files (and their parents). */
+export function findWorkspacePackages(root: string, codeFiles: readonly string[], directories = codeDirectories(codeFiles)): WorkspacePackage[] {
   const codeSet = new Set(codeFiles);
   const packages: WorkspacePackage[] = [];
   for (const dir of [...directories].sort()) {

@@ -105,3 +105,72 @@ describe("envAccessors in the shared settings", () => {
     expect(run.stderr).toMatch(/envAccessors/);
   });
 });
+
+// reduced from Outline: server/utils/environment.ts wraps process.env in a Proxy that resolves
+// Docker-style _FILE secrets; server/env.ts and each plugin read it through a path alias
+describe("an environment wrapped by a function and imported through a tsconfig path alias", () => {
+  const files = {
+    "tsconfig.json": `{
+  // comments and trailing commas, as tsconfig.json allows
+  "compilerOptions": {
+    "paths": { "@server/*": ["./server/*"], },
+  },
+}
+`,
+    ".env.sample": "SECRET_KEY=\nSLACK_CLIENT_SECRET=\n",
+    "server/utils/environment.ts": `export function withFileSecrets(env: Record<string, string | undefined>) {
+  return new Proxy(env, { get: (target, prop) => Reflect.get(target, prop) });
+}
+export default withFileSecrets(process.env);
+`,
+    "server/env.ts": `import environment from "./utils/environment";
+export class Environment {
+  public SECRET_KEY = environment.SECRET_KEY ?? "";
+}
+`,
+    "plugins/slack/server/env.ts": `import environment from "@server/utils/environment";
+class SlackPluginEnvironment {
+  public SLACK_CLIENT_SECRET = environment.SLACK_CLIENT_SECRET;
+  public SLACK_SIGNING_SECRET = environment.SLACK_SIGNING_SECRET;
+}
+export default new SlackPluginEnvironment();
+`,
+  };
+
+  it("reads through the wrapper count, in the file and through the alias", () => {
+    const { run, report } = checkJson(makeRepo(files));
+    expect(brief(report)).toEqual(["plugins/slack/server/env.ts:4:45 undeclared-in-env-example SLACK_SIGNING_SECRET"]);
+    expect(run.status).toBe(1);
+  });
+
+  it("the alias follows extends, in a jsconfig.json too, and baseUrl", () => {
+    const root = makeRepo({
+      "tsconfig.base.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~lib/*": ["libs/*"] } } }),
+      "apps/web/tsconfig.json": JSON.stringify({ extends: "../../tsconfig.base.json", compilerOptions: { jsx: "preserve" } }),
+      "apps/web/src/page.ts": `import { env } from "~lib/env";\nexport const key = env.STRIPE_SECRET_KEY;\n`,
+      "apps/admin/jsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: "src" } }),
+      "apps/admin/src/config/env.js": `export const env = process.env;\n`,
+      "apps/admin/src/index.js": `import { env } from "config/env";\nexport const token = env.ADMIN_API_TOKEN;\n`,
+      "libs/env.ts": `export const env = process.env;\n`,
+      ".env.example": "NOTHING_HERE=\n",
+    });
+    const { report } = checkJson(root);
+    expect(brief(report)).toEqual([
+      ".env.example:1:1 unused-env-example-key NOTHING_HERE",
+      "apps/admin/src/index.js:2:26 undeclared-in-env-example ADMIN_API_TOKEN",
+      "apps/web/src/page.ts:2:24 undeclared-in-env-example STRIPE_SECRET_KEY",
+    ]);
+  });
+});
+
+describe("reads in tests", () => {
+  it("are no undeclared-in-env-example (a test's own set-up), but count as uses", () => {
+    const root = makeRepo({
+      ".env.example": "API_TOKEN=\n",
+      "src/app.test.ts": `expect(process.env.AWS_CONTAINER_AUTHORIZATION_TOKEN).toBeUndefined();\nexport const token = process.env.API_TOKEN;\n`,
+    });
+    const { run, report } = checkJson(root);
+    expect(brief(report)).toEqual([]);
+    expect(run.status).toBe(0);
+  });
+});
