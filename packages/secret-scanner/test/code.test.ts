@@ -706,3 +706,64 @@ export const d = config.name;
     expect(facts.problems).toEqual([]);
   });
 });
+
+// reduced from unkey's apps/dashboard/lib/env.ts, novu's env.validators.ts and t3 apps
+describe("a validation of the whole environment reads the keys of its schema", () => {
+  test("zod, a const schema with extend and merge, valibot, Joi, envalid, znv, t3-env", async () => {
+    const files: Files = {
+      "zod.ts": `import { z } from "zod";
+export const env = () => z.object({ UNKEY_WORKSPACE_ID: z.string(), VAULT_TOKEN: z.string() }).strict().parse(process.env);
+const base = z.object({ DATABASE_URL: z.string() });
+const extra = z.object({ SENTRY_DSN: z.string() });
+const schema = base.extend({ JWT_SECRET: z.string() }).merge(extra);
+export const parsed = schema.safeParse(process.env);
+`,
+      "valibot.ts": `import * as v from "valibot";
+const EnvSchema = v.object({ SMTP_PASSWORD: v.string() });
+export const env = v.parse(EnvSchema, import.meta.env);
+`,
+      "joi.js": `const Joi = require("joi");
+const { value } = Joi.object({ REDIS_PASSWORD: Joi.string() }).validate(process.env);
+module.exports = value;
+`,
+      "envalid.ts": `import { cleanEnv, str } from "envalid";
+const envValidators = { NOVU_API_KEY: str({ default: "" }), PORT: str() };
+export const validated = cleanEnv(process.env, envValidators);
+export const inline = cleanEnv(process.env, { STORE_ENCRYPTION_KEY: str() });
+`,
+      "t3.ts": `import { createEnv } from "@t3-oss/env-nextjs";
+export const whole = createEnv({ server: { AUTH_SECRET: z.string() }, client: { NEXT_PUBLIC_URL: z.string() }, runtimeEnv: process.env });
+export const implicit = createEnv({ server: { STRIPE_SECRET_KEY: z.string() }, experimental__runtimeEnv: {} });
+export const explicit = createEnv({ server: { NOT_READ_HERE: z.string() }, runtimeEnv: { NOT_READ_HERE: process.env.NOT_READ_HERE } });
+`,
+      "not-schemas.ts": `const raw = JSON.parse(process.env.CONFIG_JSON ?? "{}");
+const port = z.coerce.number().parse(process.env.PORT);
+const other = z.object({ NOT_ENV: z.string() }).parse(raw);
+export { port, other };
+`,
+    };
+    const facts = await scan(files);
+    const names = facts.reads.map((read) => `${read.position.file} ${read.name}`);
+    expect(names).toEqual([
+      "envalid.ts NOVU_API_KEY",
+      "envalid.ts PORT",
+      "envalid.ts STORE_ENCRYPTION_KEY",
+      "joi.js REDIS_PASSWORD",
+      "not-schemas.ts CONFIG_JSON",
+      "not-schemas.ts PORT",
+      "t3.ts AUTH_SECRET",
+      "t3.ts NEXT_PUBLIC_URL",
+      "t3.ts STRIPE_SECRET_KEY",
+      "t3.ts NOT_READ_HERE",
+      "valibot.ts SMTP_PASSWORD",
+      "zod.ts UNKEY_WORKSPACE_ID",
+      "zod.ts VAULT_TOKEN",
+      "zod.ts DATABASE_URL",
+      "zod.ts SENTRY_DSN",
+      "zod.ts JWT_SECRET",
+    ]);
+    // each read is at its key
+    expect(facts.reads.find((read) => read.name === "VAULT_TOKEN")?.position).toEqual(at(files, "zod.ts", "VAULT_TOKEN"));
+    expect(facts.problems).toEqual([]);
+  });
+});

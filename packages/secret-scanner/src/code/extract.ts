@@ -188,6 +188,10 @@ class Extractor {
   private readonly pendingCalls: PendingCall[] = [];
   private readonly pendingChains: PendingChain[] = [];
   private readonly pendingReturns: PendingReturn[] = [];
+  /** Calls that may validate the whole environment against a schema (see schemaReads). */
+  private readonly pendingSchemaCalls: PendingCall[] = [];
+  /** The initialiser of each `const`, by declaration: schemas are followed through them. */
+  private readonly constInits = new Map<number, ts.Expression>();
   /** The function whose body is being walked, or -1 at the top level. */
   private currentFn = -1;
   /** After the walk, every declaration is known: a new reference is resolved at once. */
@@ -354,6 +358,10 @@ class Extractor {
       const initializer = declaration.initializer;
       const init = initializer ? this.valOf(initializer, this.t.isIdentifier(declaration.name)) : undefined;
       this.bindName(declaration.name, kind, init, exported);
+      if (initializer && kind === "const" && this.t.isIdentifier(declaration.name)) {
+        const index = this.scope.names?.get(declaration.name.text);
+        if (index !== undefined) this.constInits.set(index, initializer);
+      }
       if (initializer && this.t.isObjectBindingPattern(declaration.name)) this.patternAccesses(declaration.name, init!);
       if (initializer) this.visit(initializer);
     }
@@ -639,6 +647,7 @@ class Extractor {
     const callee = call.expression;
     if (callee.kind !== this.K.ImportKeyword && callee.kind !== this.K.SuperKeyword) {
       this.pendingCalls.push({ node: call, ...this.place() });
+      if (call.arguments.length > 0 && SCHEMA_CALLS.has(this.calleeName(callee))) this.pendingSchemaCalls.push({ node: call, ...this.place() });
     }
     this.visit(callee);
     for (const argument of call.arguments) this.visit(argument);
@@ -1030,6 +1039,7 @@ class Extractor {
         ...(access.write ? { write: true as const } : {}),
       });
     }
+    for (const call of this.pendingSchemaCalls) this.at(call, () => this.schemaReads(call, reads, position));
     const calls: Call[] = [];
     for (const call of this.pendingCalls) {
       if (!this.callMayMatter(call)) continue;
@@ -1091,6 +1101,109 @@ class Extractor {
       return true;
     }
     return false;
+  }
+
+  /**
+   * The variables a validation of the whole environment reads: the keys of the schema it is
+   * validated against. `z.object({ DATABASE_URL: z.string() }).parse(process.env)`, `schema.parse(…)`
+   * with `const schema = z.object(…)` (also `.extend`, `.merge`, `.strict()`…, and valibot's
+   * `v.parse(schema, …)`, Joi's `.validate(…)`), envalid's `cleanEnv(process.env, { … })`, znv's
+   * `parseEnv(process.env, { … })`, and t3-env's `createEnv({ server: { … }, runtimeEnv: process.env })`
+   * (or `experimental__runtimeEnv`, with which the server's variables come from `process.env`).
+   */
+  private schemaReads(call: PendingCall, reads: FinalRead[], position: (node: ts.Node) => number): void {
+    const t = this.t;
+    const node = call.node;
+    const keys: ts.Node[] = [];
+    if (this.calleeName(node.expression) === "createEnv") {
+      const options = node.arguments[0] ? this.unwrap(node.arguments[0]) : undefined;
+      if (!options || !t.isObjectLiteralExpression(options)) return;
+      const property = (key: string): ts.Expression | undefined => {
+        for (const member of options.properties) {
+          if (t.isPropertyAssignment(member) && this.propertyKey(member.name) === key) return member.initializer;
+        }
+        return undefined;
+      };
+      const runtimeEnv = property("runtimeEnv") ?? property("runtimeEnvStrict");
+      const whole = runtimeEnv !== undefined && this.isEnvObject(this.valOf(runtimeEnv, false), 0);
+      const sections = whole ? ["server", "client", "shared"] : property("experimental__runtimeEnv") ? ["server", "shared"] : [];
+      for (const section of sections) {
+        const value = property(section);
+        if (value) this.objectKeys(value, keys, 0);
+      }
+    } else {
+      const args = node.arguments.filter((argument) => !t.isSpreadElement(argument));
+      const environment = args.findIndex((argument) => this.isEnvObject(this.valOf(argument, false), 0));
+      if (environment < 0) return;
+      // the schema: another argument, or the object the validating method is called on
+      args.forEach((argument, index) => {
+        if (index !== environment) this.schemaKeys(argument, keys, 0, true);
+      });
+      const callee = this.unwrap(node.expression);
+      if (t.isPropertyAccessExpression(callee)) this.schemaKeys(callee.expression, keys, 0, false);
+    }
+    for (const key of keys) {
+      const name = this.propertyKey(key as ts.PropertyName);
+      if (name !== undefined) reads.push({ name, sort: "env", pos: position(key) });
+    }
+  }
+
+  /** Whether a value is the environment object itself, within this file. */
+  private isEnvObject(value: Val, depth: number): boolean {
+    if (isGlobalEnv(value)) return true;
+    if (value.k !== "r" || value.d < 0 || depth > 8) return false;
+    const decl = this.decls[value.d]!;
+    return (decl.kind === "const" || decl.kind === "let" || decl.kind === "var") && !decl.assigned && decl.init !== undefined && this.isEnvObject(decl.init, depth + 1);
+  }
+
+  /** The keys a schema expression declares (`z.object({…})`, chained methods, a `const` holding one). */
+  private schemaKeys(expression: ts.Expression, keys: ts.Node[], depth: number, plainObject: boolean): void {
+    const t = this.t;
+    const inner = this.unwrap(expression);
+    if (depth > 8) return;
+    if (t.isObjectLiteralExpression(inner)) {
+      // a plain object is a schema only as an argument (envalid's and znv's specs)
+      if (plainObject) this.objectKeys(inner, keys, depth);
+      return;
+    }
+    if (t.isIdentifier(inner)) {
+      const index = lookup(inner.text, this.scope);
+      const init = index >= 0 ? this.constInits.get(index) : undefined;
+      if (init) this.schemaKeys(init, keys, depth + 1, plainObject);
+      return;
+    }
+    if (!t.isCallExpression(inner)) return;
+    const name = this.calleeName(inner.expression);
+    const callee = this.unwrap(inner.expression);
+    const [first] = inner.arguments;
+    if (SCHEMA_OBJECTS.has(name)) {
+      if (first) this.objectKeys(first, keys, depth + 1);
+      return;
+    }
+    // `.extend({…})` adds keys, `.merge(other)` another schema's; any other method keeps them
+    if (name === "extend" && first) this.objectKeys(first, keys, depth + 1);
+    if (name === "merge" && first) this.schemaKeys(first, keys, depth + 1, false);
+    if (t.isPropertyAccessExpression(callee)) this.schemaKeys(callee.expression, keys, depth + 1, false);
+  }
+
+  /** The property names of an object literal (or of the one a `const` holds). */
+  private objectKeys(expression: ts.Expression, keys: ts.Node[], depth: number): void {
+    const t = this.t;
+    const inner = this.unwrap(expression);
+    if (t.isIdentifier(inner) && depth < 8) {
+      const index = lookup(inner.text, this.scope);
+      const init = index >= 0 ? this.constInits.get(index) : undefined;
+      if (init) this.objectKeys(init, keys, depth + 1);
+      return;
+    }
+    if (!t.isObjectLiteralExpression(inner)) return;
+    for (const member of inner.properties) {
+      if ((t.isPropertyAssignment(member) || t.isShorthandPropertyAssignment(member)) && this.propertyKey(member.name) !== undefined) {
+        keys.push(member.name);
+      } else if (t.isSpreadAssignment(member)) {
+        this.objectKeys(member.expression, keys, depth + 1);
+      }
+    }
   }
 
   /** Runs `work` where a pending item was found: its scope, and the class `this` was there. */
@@ -1216,6 +1329,14 @@ class Extractor {
     return fn.forwards === true || (fn.name !== undefined && this.callNames.has(fn.name));
   }
 }
+
+/** Methods and functions that validate an object (the environment) against a schema. */
+const SCHEMA_CALLS: ReadonlySet<string> = new Set([
+  "parse", "safeParse", "parseAsync", "safeParseAsync", "validate", "validateSync", "cleanEnv", "parseEnv", "createEnv",
+]);
+
+/** Schema builders whose first argument lists the keys: zod, valibot, yup, Joi. */
+const SCHEMA_OBJECTS: ReadonlySet<string> = new Set(["object", "strictObject", "looseObject", "objectAsync"]);
 
 /** `process.env`, `import.meta.env`, `Bun.env` with `process` and `Bun` the globals. */
 function isGlobalEnv(value: Val): boolean {
