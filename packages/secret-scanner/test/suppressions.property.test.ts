@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RULE_IDS } from "../src/config/schema.js";
-import type { RuleId } from "../src/model.js";
+import type { ConfigurableRuleId } from "../src/model.js";
 import { parseSuppressions, type CommentKind, type Suppressions } from "../src/suppressions.js";
 
 /** Every check the scanner has: the rule ids a directive may name. */
@@ -165,7 +165,7 @@ describe("parseSuppressions: properties", () => {
         expect(s.directives).toHaveLength(1);
         expect(s.directives[0]).toMatchObject({ line: n, appliesTo: n + 1, allRules: d.ids.length === 0 });
         expect(
-          mismatches(s, lines.length, (line, rule) => line === n + 1 && (d.ids.length === 0 || d.ids.includes(rule as RuleId))),
+          mismatches(s, lines.length, (line, rule) => line === n + 1 && (d.ids.length === 0 || d.ids.includes(rule as ConfigurableRuleId))),
         ).toEqual([]);
       }),
       { numRuns: 400 },
@@ -190,7 +190,7 @@ describe("parseSuppressions: properties", () => {
           const s = parseSuppressions(lines.join(ending), "code", RULES);
           expect(s.problems).toEqual([]);
           expect(
-            mismatches(s, lines.length, (line, rule) => line === n && (rules.ids.length === 0 || rules.ids.includes(rule as RuleId))),
+            mismatches(s, lines.length, (line, rule) => line === n && (rules.ids.length === 0 || rules.ids.includes(rule as ConfigurableRuleId))),
           ).toEqual([]);
         },
       ),
@@ -220,7 +220,7 @@ describe("parseSuppressions: properties", () => {
           expect(s.problems).toEqual([]);
           const target = form === "line" ? n : n + 1;
           expect(
-            mismatches(s, lines.length, (line, rule) => line === target && (rules.ids.length === 0 || rules.ids.includes(rule as RuleId))),
+            mismatches(s, lines.length, (line, rule) => line === target && (rules.ids.length === 0 || rules.ids.includes(rule as ConfigurableRuleId))),
           ).toEqual([]);
         },
       ),

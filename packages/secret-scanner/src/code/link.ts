@@ -328,7 +328,7 @@ class Linker {
         return this.derefTarget(this.member(this.deref(file, value.o, forName, depth + 1), value.p, forName, depth + 1), forName, depth + 1);
       case "req":
         if (value.r && value.r.d >= 0) return undefined; // a local function called require
-        return this.derefTarget(this.moduleTarget(file, value.s, forName, depth + 1), forName, depth + 1);
+        return this.derefTarget(this.moduleTarget(file, value.s, forName), forName, depth + 1);
       case "this": {
         const instance = this.factsOf(file)!.classes[value.c]?.instance ?? [];
         return { t: "val", file, val: { k: "o", props: instance, spreads: [], frozen: false } };
@@ -345,7 +345,7 @@ class Linker {
   }
 
   /** A module as a whole: its namespace, or the value `module.exports` is given. */
-  private moduleTarget(file: string, specifier: string, forName: boolean, depth: number): Target | undefined {
+  private moduleTarget(file: string, specifier: string, forName: boolean): Target | undefined {
     const target = this.input.resolve(file, specifier);
     if (target === undefined) return { t: "external", from: specifier, imported: "*" };
     const facts = this.factsOf(target);
@@ -358,7 +358,7 @@ class Linker {
 
   /** What an import binds, where it is defined (not followed further). */
   private importTarget(file: string, specifier: string, imported: string, forName: boolean, depth: number): Target | undefined {
-    if (imported === "*") return this.moduleTarget(file, specifier, forName, depth);
+    if (imported === "*") return this.moduleTarget(file, specifier, forName);
     const target = this.input.resolve(file, specifier);
     if (target === undefined) return { t: "external", from: specifier, imported };
     if (!this.factsOf(target)) {
@@ -456,7 +456,7 @@ class Linker {
       case "req":
         if (value.r && value.r.d >= 0) return undefined; // a local function called require
         if (PROCESS_MODULES.has(value.s)) return "process";
-        return this.envKindOfTarget(this.moduleTarget(file, value.s, false, depth + 1), depth + 1);
+        return this.envKindOfTarget(this.moduleTarget(file, value.s, false), depth + 1);
       case "o":
         // a copy of the environment (`{ ...process.env }`) holds its variables
         return value.spreads.some((spread) => this.envKind(file, spread, depth + 1) === "env") ? "env" : undefined;
