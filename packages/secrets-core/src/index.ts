@@ -67,6 +67,7 @@ export {
   isPlaceholderToken,
   placeholderReason,
   valueWords,
+  DEFAULT_SCRIPT_PATTERNS,
   DEFAULT_TEST_FILE_PATTERNS,
   MIN_SECRET_LENGTH,
   type NonCredentialReason,

@@ -499,6 +499,28 @@ const TEST_TOOL_GLOBS: readonly string[] = [
 export const DEFAULT_TEST_FILE_PATTERNS: readonly string[] = [...TEST_FILE_GLOBS, ...TEST_TOOL_GLOBS];
 
 /**
+ * Developers' scripts and database tooling: code a person runs from a checkout (a one-off data
+ * fix, a seed, a migration, an ORM's CLI config), not a service started by the platform. Loading
+ * a `.env` file there is how such tools get a connection string (`no-env-file-loading`'s
+ * `ignoreScripts`). Not test files: a secret hardcoded in a script is still one.
+ */
+export const DEFAULT_SCRIPT_PATTERNS: readonly string[] = [
+  "**/scripts/**",
+  "**/script/**",
+  "**/seeds/**",
+  "**/seeders/**",
+  "**/seed.*",
+  "**/*.seed.*",
+  "**/migrations/**",
+  // the configs of ORM and migration CLIs, which their CLIs load outside the service
+  "**/drizzle.config.*",
+  "**/knexfile.*",
+  "**/ormconfig.*",
+  "**/prisma.config.*",
+  "**/mikro-orm.config.*",
+];
+
+/**
  * A matcher for test files, against POSIX paths relative to the working directory (see
  * `toPosixRelative`). Dotfiles and dot-directories match too.
  */

@@ -15,6 +15,7 @@ import {
   isPublicJwt,
   placeholderReason,
   valueWords,
+  DEFAULT_SCRIPT_PATTERNS,
   DEFAULT_TEST_FILE_PATTERNS,
   MIN_SECRET_LENGTH,
   type PlaceholderReason,
@@ -375,6 +376,29 @@ describe("test files", () => {
     ["next.config.js", false],
   ])("%s → %s", (file, expected) => {
     expect(isTestFile(file)).toBe(expected);
+  });
+
+  // reduced from dub's apps/web/scripts (97 maintenance scripts that import "dotenv-flow/config")
+  it.each([
+    ["apps/web/scripts/bulk-delete-users.ts", true],
+    ["scripts/backfill.mjs", true],
+    ["prisma/seed.ts", true],
+    ["src/db/seeds/users.ts", true],
+    ["src/database/seeders/admin.seed.ts", true],
+    ["migrations/20240101_init.js", true],
+    ["drizzle.config.ts", true],
+    ["knexfile.js", true],
+    ["ormconfig.ts", true],
+    ["prisma.config.ts", true],
+    // the service itself
+    ["src/main.ts", false],
+    ["server.js", false],
+    ["src/app.module.ts", false],
+    ["src/db/data-source.ts", false],
+    ["src/lib/description.ts", false],
+    ["bin/server.js", false],
+  ])("script: %s → %s", (file, expected) => {
+    expect(createTestFileMatcher(DEFAULT_SCRIPT_PATTERNS)(file)).toBe(expected);
   });
 
   it("takes other globs in place of the defaults, and none at all", () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_TEST_FILE_PATTERNS } from "@secrets-suite/core";
+import { DEFAULT_SCRIPT_PATTERNS, DEFAULT_TEST_FILE_PATTERNS } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
@@ -15,6 +15,10 @@ export type Options = [
     ignoreTestFiles?: boolean;
     /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
     testFilePatterns?: string[];
+    /** Developers' scripts, seeds, migrations and ORM CLI configs (`scriptPatterns`) may load env files. */
+    ignoreScripts?: boolean;
+    /** Globs (relative to the working directory) of such scripts; replace the defaults. */
+    scriptPatterns?: string[];
   },
 ];
 
@@ -157,22 +161,47 @@ export default createRule<Options, MessageIds>({
           testFilePatterns: fileGlobsSchema(
             "Globs (relative to the working directory) of test files and test tool configs; they replace the default list.",
           ),
+          ignoreScripts: {
+            type: "boolean",
+            description: "Allow loading env files in developers' scripts, seeds, migrations and ORM CLI configs (`scriptPatterns`).",
+          },
+          scriptPatterns: fileGlobsSchema(
+            "Globs (relative to the working directory) of developers' scripts and database tooling; they replace the default list.",
+          ),
         },
       },
     ],
-    defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
+    defaultOptions: [
+      {
+        allowInFiles: [],
+        ignoreTestFiles: true,
+        testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
+        ignoreScripts: true,
+        scriptPatterns: [...DEFAULT_SCRIPT_PATTERNS],
+      },
+    ],
     messages: {
       importLoader: `Importing '{{module}}' loads a .env file into the environment at start-up. ${INJECTION}`,
       callLoader: `{{loader}}() from '{{module}}' loads a .env file into the environment. ${INJECTION}`,
       readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
     },
   },
-  defaultOptions: [{ allowInFiles: [], ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
+  defaultOptions: [
+    {
+      allowInFiles: [],
+      ignoreTestFiles: true,
+      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
+      ignoreScripts: true,
+      scriptPatterns: [...DEFAULT_SCRIPT_PATTERNS],
+    },
+  ],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
     // tests load a test env file to run at all; that is setup, not a service reading its secrets
     const ignoreTests = options.ignoreTestFiles !== false;
     if (ignoreTests && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
+    // a script a developer runs from a checkout gets its connection string from a local .env
+    if (options.ignoreScripts !== false && fileMatchesGlobs(context, options.scriptPatterns ?? DEFAULT_SCRIPT_PATTERNS)) return {};
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
 

@@ -522,7 +522,7 @@ describe("no-env-file-loading", () => {
           errors: [importLoader("dotenv/config")],
         })),
         // modules that only share a name with a test tool
-        ...["src/playwright.ts", "src/setup.ts", "drizzle.config.ts", "src/testing/fixtures-loader.ts"].map((filename) => ({
+        ...["src/playwright.ts", "src/setup.ts", "vite.config.ts", "src/testing/fixtures-loader.ts"].map((filename) => ({
           code: loadEnv,
           filename,
           errors: [callLoader("config", "dotenv", { line: 2 })],
@@ -596,6 +596,39 @@ describe("no-env-file-loading", () => {
     });
   });
 
+  // reduced from dub's apps/web/scripts: 97 maintenance scripts that import "dotenv-flow/config"
+  describe("developers' scripts and database tooling (ignoreScripts, scriptPatterns)", () => {
+    runRuleTests("no-env-file-loading", rule, {
+      valid: [
+        "apps/web/scripts/bulk-delete-users.ts",
+        "scripts/backfill.mjs",
+        "prisma/seed.ts",
+        "src/db/seeds/users.ts",
+        "migrations/20240101_init.js",
+        "drizzle.config.ts",
+        "knexfile.js",
+      ].map((filename) => ({ code: 'import "dotenv-flow/config";', filename })),
+      invalid: [
+        // the service itself
+        { code: 'import "dotenv-flow/config";', filename: "apps/web/lib/prisma.ts", errors: [importLoader("dotenv-flow/config")] },
+        { code: 'import "dotenv/config";', filename: "src/db/data-source.ts", errors: [importLoader("dotenv/config")] },
+        // the exemption can be turned off, and the list replaced
+        {
+          code: 'import "dotenv-flow/config";',
+          filename: "scripts/backfill.ts",
+          options: [{ ignoreScripts: false }],
+          errors: [importLoader("dotenv-flow/config")],
+        },
+        {
+          code: 'import "dotenv-flow/config";',
+          filename: "scripts/backfill.ts",
+          options: [{ scriptPatterns: ["tools/**"] }],
+          errors: [importLoader("dotenv-flow/config")],
+        },
+      ],
+    });
+  });
+
   describe("TypeScript syntax", () => {
     runRuleTests("no-env-file-loading", rule, {
       validTs: [
@@ -640,11 +673,11 @@ describe("no-env-file-loading", () => {
       );
 
     it("allows loading in a file the glob matches", () => {
-      expect(lint(underCwd("scripts/seed.js"), ["scripts/**"])).toEqual([]);
+      expect(lint(underCwd("workers/queue.js"), ["workers/**"])).toEqual([]);
     });
 
     it("still reports in other files", () => {
-      const messages = lint(underCwd("src/scripts/server.js"), ["scripts/**"]);
+      const messages = lint(underCwd("src/workers/server.js"), ["workers/**"]);
       expect(messages.map((message) => message.ruleId)).toEqual(["secrets/no-env-file-loading"]);
     });
   });
