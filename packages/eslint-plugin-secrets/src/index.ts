@@ -42,9 +42,9 @@ const recommendedRules: Record<`secrets/${RuleName}`, RuleEntry> = {
  */
 const strictRules: Record<`secrets/${RuleName}`, RuleEntry> = {
   ...recommendedRules,
-  "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false }],
+  "secrets/no-bare-env-secret": ["error", { allowChildProcessEnv: false, ignoreTestFiles: false }],
   "secrets/no-hardcoded-secret": ["error", { ignoreTestFiles: false }],
-  "secrets/no-secret-fallback": ["error", { checkInterpolation: true }],
+  "secrets/no-secret-fallback": ["error", { checkInterpolation: true, ignoreTestFiles: false }],
 };
 
 /** Typed with ESLint's own types, so that `defineConfig(secrets.configs.recommended)` type-checks. */

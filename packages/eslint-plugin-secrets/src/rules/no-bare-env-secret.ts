@@ -1,9 +1,10 @@
-import { DEFAULT_IMPORT_FROM, isSecretEnvName } from "@secrets-suite/core";
+import { DEFAULT_IMPORT_FROM, DEFAULT_TEST_FILE_PATTERNS, isSecretEnvName } from "@secrets-suite/core";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
 import { getSecretsSettings, isInAccessorFile } from "../util/settings.js";
@@ -16,6 +17,10 @@ export type Options = [
     checkWholeEnv?: boolean;
     /** Allow handing the whole environment to a child process (`{ env: process.env }`). */
     allowChildProcessEnv?: boolean;
+    /** Test files and test tool configs read what their set-up needs: nothing is reported there. */
+    ignoreTestFiles?: boolean;
+    /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
+    testFilePatterns?: string[];
   },
 ];
 
@@ -55,10 +60,17 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description: "Allow handing the whole environment to a child process as its `env` option.",
           },
+          ignoreTestFiles: {
+            type: "boolean",
+            description: "Report nothing in test files and test tool configs (`testFilePatterns`): a test reads what its set-up needs.",
+          },
+          testFilePatterns: fileGlobsSchema("Globs (relative to the working directory) of test files and test tool configs; they replace the default list."),
         },
       },
     ],
-    defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
+    defaultOptions: [
+      { checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] },
+    ],
     messages: {
       bareSecretRead:
         "Secret '{{name}}' is read from {{source}}. Read it with {{accessor}}(\"{{name}}\") so that a missing secret fails fast and the scanner can check the name.",
@@ -69,10 +81,14 @@ export default createRule<Options, MessageIds>({
       useAccessor: "Replace with {{accessor}}(\"{{name}}\").",
     },
   },
-  defaultOptions: [{ checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true }],
+  defaultOptions: [
+    { checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] },
+  ],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     if (isInAccessorFile(context, settings) || !mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
+    // a test reads what its set-up needs, straight from the environment
+    if (options.ignoreTestFiles !== false && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
     const accessor = settings.accessors[0] ?? "getSecret";
     const matcher = createAccessorMatcher(context, settings.accessors);
     // The rewrite calls the accessor the file already imports, else one the file defines itself,

@@ -1,9 +1,10 @@
+import { DEFAULT_TEST_FILE_PATTERNS, isSecretEnvName } from "@secrets-suite/core";
 import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { assignmentTargetUse, calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
 import { mayReadSecrets } from "../util/mentions.js";
-import { envReadListeners, type NamedEnvRead } from "../util/env-reads.js";
+import { envReadListeners, envReadsOf, type NamedEnvRead } from "../util/env-reads.js";
 import { isEnvironmentGate } from "../util/environment-gate.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { presenceWhenTrue } from "../util/presence-test.js";
@@ -20,6 +21,10 @@ export type Options = [
      * already a `no-bare-env-secret` report; on in `strict`.
      */
     checkInterpolation?: boolean;
+    /** Test files and test tool configs may give what they read a default (a local database for the tests). */
+    ignoreTestFiles?: boolean;
+    /** Globs (relative to the working directory) of test files and test tool configs; replace the defaults. */
+    testFilePatterns?: string[];
   },
 ];
 
@@ -283,10 +288,15 @@ export default createRule<Options, MessageIds>({
             type: "boolean",
             description: "Also report a secret put into a string with no check that it is set.",
           },
+          ignoreTestFiles: {
+            type: "boolean",
+            description: "Report nothing in test files and test tool configs (`testFilePatterns`): a test may default to a local service.",
+          },
+          testFilePatterns: fileGlobsSchema("Globs (relative to the working directory) of test files and test tool configs; they replace the default list."),
         },
       },
     ],
-    defaultOptions: [{ allowInFiles: [], checkInterpolation: false }],
+    defaultOptions: [{ allowInFiles: [], checkInterpolation: false, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
     messages: {
       fallback:
         "Secret '{{name}}' gets a fallback: {{how}}. A required secret must fail fast when it is missing; remove the fallback, or check for an optional secret explicitly and handle its absence.",
@@ -296,9 +306,11 @@ export default createRule<Options, MessageIds>({
         "Secret '{{name}}' is put into a string without a check that it is set: when it is missing, {{source}} gives undefined and the string silently says \"undefined\". Check it first and fail fast (if it is missing, throw), or read it with the accessor.",
     },
   },
-  defaultOptions: [{ allowInFiles: [], checkInterpolation: false }],
+  defaultOptions: [{ allowInFiles: [], checkInterpolation: false, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
+    // a test may point what it reads at a local service when the variable is not set
+    if (options.ignoreTestFiles !== false && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
     const settings = getSecretsSettings(context);
     if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
@@ -308,6 +320,21 @@ export default createRule<Options, MessageIds>({
 
     const report = (node: TSESTree.Node, name: string, how: string): void => {
       context.report({ node, messageId: "fallback", data: { name, how } });
+    };
+
+    /** The value nodes of the file's environment reads (named or not). */
+    let readValues: ReadonlySet<TSESTree.Node> | undefined;
+    /**
+     * A value that replaces a missing one, unless it is another read of the environment or of the
+     * accessor (`process.env.NOVU_SECRET_KEY || process.env.NOVU_API_KEY`, a legacy name): when
+     * both are missing the value is still missing, nothing written in the code stands in.
+     */
+    const suppliesDefault = (node: TSESTree.Node): boolean => {
+      if (!isDefaultValue(node)) return false;
+      const inner = unwrapExpression(node);
+      if (inner.type === AST_NODE_TYPES.CallExpression && matcher.isAccessorCall(inner)) return false;
+      readValues ??= new Set(envReadsOf(context).flatMap((read) => (read.kind === "named" ? [read.valueExpression ?? read.node] : [read.node])));
+      return !readValues.has(inner) && !readValues.has(outermostValueNode(inner));
     };
 
     /**
@@ -364,17 +391,18 @@ export default createRule<Options, MessageIds>({
     const checkValueFallback = (read: TSESTree.Node, name: string): void => {
       const value = valueOfRead(read);
       // `A ?? B ?? "dev"` is `(A ?? B) ?? "dev"`: B falls back to "dev" as much as A does
+      // and `A ?? B` with B another read is A's source too: what follows it is A's default
       let operand = value;
       while (
         operand.parent?.type === AST_NODE_TYPES.LogicalExpression &&
         operand.parent.operator !== "&&" &&
-        operand.parent.right === operand
+        (operand.parent.right === operand || !suppliesDefault(operand.parent.right))
       ) {
         operand = outermostValueNode(operand.parent);
       }
       const logical = operand.parent;
       if (logical?.type === AST_NODE_TYPES.LogicalExpression && logical.left === operand && logical.operator !== "&&") {
-        if (isDefaultValue(logical.right)) report(logical, name, `a default after \`${logical.operator}\``);
+        if (suppliesDefault(logical.right)) report(logical, name, `a default after \`${logical.operator}\``);
         return;
       }
       const parent = value.parent;
@@ -384,14 +412,14 @@ export default createRule<Options, MessageIds>({
         parent.left === value &&
         (parent.operator === "??=" || parent.operator === "||=")
       ) {
-        if (isDefaultValue(parent.right)) report(parent, name, `a default assigned with \`${parent.operator}\``);
+        if (suppliesDefault(parent.right)) report(parent, name, `a default assigned with \`${parent.operator}\``);
         return;
       }
       if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) {
         const other = parent.consequent === value ? parent.alternate : parent.consequent;
         const readText = source.getText(unwrapExpression(value));
         if (source.getText(subjectOfTest(parent.test)) === readText) {
-          if (isDefaultValue(other)) report(parent, name, "a conditional default");
+          if (suppliesDefault(other)) report(parent, name, "a conditional default");
         } else if (isStringValue(other) && isEnvironmentGate(parent.test)) {
           // isProd ? getSecret("X") : "local": outside production the secret is "local"
           reportEnvironmentDefault(parent, name, parent.test, parent.consequent === other);
@@ -491,7 +519,7 @@ export default createRule<Options, MessageIds>({
         const assignment = assignmentStatement(next);
         if (assignment && source.getText(assignment.left) === target) {
           if (assignment.operator === "??=" || assignment.operator === "||=") {
-            if (isDefaultValue(assignment.right)) report(assignment, name, `a default assigned with \`${assignment.operator}\``);
+            if (suppliesDefault(assignment.right)) report(assignment, name, `a default assigned with \`${assignment.operator}\``);
             continue;
           }
           return; // another value replaces the secret's
@@ -538,7 +566,7 @@ export default createRule<Options, MessageIds>({
             return;
           }
           const assignment = assignmentStatement(inner);
-          if (assignment && source.getText(assignment.left) === target && isDefaultValue(assignment.right)) {
+          if (assignment && source.getText(assignment.left) === target && suppliesDefault(assignment.right)) {
             report(assignment, name, "a default assigned when it is missing");
             return;
           }
@@ -634,7 +662,7 @@ export default createRule<Options, MessageIds>({
     };
 
     const envListeners = envReadListeners(context, (read) => {
-      if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
+      if (read.kind !== "named" || !isSecretEnvName(read.name, { classify: settings.classify })) return;
       readRanges.set(read.name, [...(readRanges.get(read.name) ?? []), read.node.range]);
       if (read.destructuringDefault) {
         report(read.destructuringDefault, read.name, "a destructuring default");

@@ -1,4 +1,4 @@
-import { DEFAULT_IMPORT_FROM } from "@secrets-suite/core";
+import { DEFAULT_IMPORT_FROM, isSecretEnvName } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { memberPropertyName, outermostValueNode, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
@@ -702,7 +702,7 @@ export default createRule<Options, MessageIds>({
         flow(read.node.parent, { name: read.source, path: [ANY_KEY], wholeEnv: true });
         return;
       }
-      if (read.kind !== "named" || !settings.isSecretName(read.name)) return;
+      if (read.kind !== "named" || !isSecretEnvName(read.name, { classify: settings.classify })) return;
       const taint: Taint = { name: read.name, path: [] };
       if (read.valueExpression) {
         flow(read.valueExpression, taint);

@@ -273,6 +273,30 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  // reduced from novu's framework client tests: a test sets and reads the environment it needs
+  describe("test files and test tool configs (ignoreTestFiles, testFilePatterns)", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        { code: "process.env = { ...process.env, NOVU_SECRET_KEY: key };", filename: "packages/framework/src/client.test.ts" },
+        { code: "const url = process.env.MONGODB_URL;", filename: "apps/web/tests/utils/plugins.ts" },
+        { code: "const token = process.env.E2E_API_TOKEN;", filename: "playwright.config.ts" },
+      ],
+      invalid: [
+        {
+          code: "const url = process.env.MONGODB_URL;",
+          filename: "apps/web/tests/utils/plugins.ts",
+          options: [{ ignoreTestFiles: false }],
+          errors: [bareSecretRead("MONGODB_URL", "process.env", { column: 13 })],
+        },
+        {
+          code: "const url = process.env.MONGODB_URL;",
+          filename: "apps/web/src/db.ts",
+          errors: [bareSecretRead("MONGODB_URL", "process.env", { column: 13 })],
+        },
+      ],
+    });
+  });
+
   // reduced from argparse's _colorize.js: a function of the file that reads the variable it is given
   describe("a function of the file that reads process.env[param] is an environment accessor", () => {
     runRuleTests("no-bare-env-secret", rule, {

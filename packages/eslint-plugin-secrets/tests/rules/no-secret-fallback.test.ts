@@ -24,6 +24,15 @@ runRuleTests("no-secret-fallback", rule, {
     'const key = getSecret("API_KEY");',
     "const key = process.env.API_KEY;",
 
+    // another read is no default: when both are missing the value is still missing (reduced from novu's framework client)
+    "builtConfiguration.secretKey = providedOptions?.secretKey || process.env.NOVU_SECRET_KEY || process.env.NOVU_API_KEY;",
+    'const key = process.env.STRIPE_SECRET_KEY ?? getSecret("STRIPE_KEY");',
+    // a test may default to a local service (reduced from novu's apps/web/tests/utils/plugins.ts)
+    { code: 'const url = process.env.MONGODB_URL ?? "mongodb://127.0.0.1:27017/novu-test";', filename: "apps/web/tests/utils/plugins.ts" },
+    { code: 'const key = process.env.API_KEY ?? "test-key";', filename: "src/auth.test.ts" },
+    // a public-by-design browser key is configuration (reduced from novu's apps/web)
+    'const key = process.env.REACT_APP_STRIPE_CLIENT_KEY || "";',
+
     // passing the absence on is not a default
     'const key = getSecret("API_KEY") ?? undefined;',
     'const key = getSecret("API_KEY") ?? null;',
@@ -642,8 +651,7 @@ runRuleTests("no-secret-fallback", rule, {
     {
       code: 'let secret = process.env.JWT_SECRET || process.env.SESSION_SECRET;\nif (!secret) secret = "dev";',
       errors: [
-        // JWT_SECRET falls back to SESSION_SECRET, and both to "dev"
-        { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default after `||`" }, line: 1 },
+        // JWT_SECRET falls back to SESSION_SECRET (another read: no default), and both to "dev"
         { messageId: "fallback", data: { name: "JWT_SECRET", how: "a default assigned when it is missing" }, line: 2 },
         { messageId: "fallback", data: { name: "SESSION_SECRET", how: "a default assigned when it is missing" }, line: 2 },
       ],
@@ -757,6 +765,14 @@ runRuleTests("no-secret-fallback", rule, {
     {
       code: 'export const isTestEnv = process.env.NODE_ENV === "test";\nexport default { secret: isTestEnv ? "TEST" : process.env.SECRET };',
       errors: [{ messageId: "environmentDefault", data: { name: "SECRET", condition: "`isTestEnv` is true" }, line: 2 }],
+    },
+
+    // ---- tests are checked when ignoreTestFiles is off (strict) ----
+    {
+      code: 'const url = process.env.MONGODB_URL ?? "mongodb://127.0.0.1:27017/novu-test";',
+      filename: "apps/web/tests/utils/plugins.ts",
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: "fallback", data: { name: "MONGODB_URL", how: "a default after `??`" } }],
     },
 
     // ---- a secret put into a string without a check that it is set ----
