@@ -274,6 +274,7 @@ getSecret("CAST_SECRET" as string);
 getSecret(changing);
 getSecret(MUTABLE.value);
 getSecret(\`PREFIX_\${changing}\`);
+getSecret({ stripe, name: "another_api" });
 getSecret();
 getSecret(...["SPREAD"]);
 ["A", "B"].map((n) => getSecret(n));

@@ -137,7 +137,22 @@ function* statementsOf(node: TSESTree.Node): Generator<TSESTree.Node> {
 function catchFallback(handler: TSESTree.CatchClause): "returns a value" | "assigns a value" | undefined {
   const parameter = handler.param?.type === AST_NODE_TYPES.Identifier ? handler.param.name : undefined;
   const nodes = [...statementsOf(handler.body)];
-  if (nodes.some((node) => node.type === AST_NODE_TYPES.ReturnStatement)) return "returns a value";
+  // a value that stands in for the secret: a literal, a template, a variable or a member holding
+  // one. A call or a construction is error handling (`return handleError(error)`,
+  // `return NextResponse.json({ error }, { status: 500 })`, reduced from dub's API routes)
+  const standsIn = (value: TSESTree.Node | null): boolean => {
+    if (!value || isNoValue(value)) return false;
+    const inner = unwrapExpression(value);
+    if (inner.type === AST_NODE_TYPES.Identifier) return inner.name !== parameter;
+    return (
+      inner.type === AST_NODE_TYPES.Literal ||
+      inner.type === AST_NODE_TYPES.TemplateLiteral ||
+      inner.type === AST_NODE_TYPES.MemberExpression ||
+      inner.type === AST_NODE_TYPES.ObjectExpression ||
+      inner.type === AST_NODE_TYPES.ArrayExpression
+    );
+  };
+  if (nodes.some((node) => node.type === AST_NODE_TYPES.ReturnStatement && standsIn(node.argument))) return "returns a value";
   const alwaysEnds = handler.body.body.some(
     (statement) =>
       statement.type === AST_NODE_TYPES.ThrowStatement ||

@@ -94,6 +94,10 @@ function buildAccessorMatcher(program: TSESTree.Program, accessorNames: readonly
   const aliases = collectAliases(program, accessors);
   return {
     isAccessorCall(call) {
+      // an accessor takes the secret's name: a call whose first argument is an object literal is
+      // another API under the same name (Stripe Apps' `getSecret({ stripe, name })`, in dub)
+      const [first] = call.arguments;
+      if (first && unwrapExpression(first).type === AST_NODE_TYPES.ObjectExpression) return false;
       const callee = unwrapExpression(call.callee);
       if (callee.type === AST_NODE_TYPES.Identifier) return accessors.has(callee.name) || aliases.has(callee.name);
       if (callee.type === AST_NODE_TYPES.MemberExpression) {

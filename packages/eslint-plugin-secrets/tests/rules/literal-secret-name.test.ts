@@ -12,6 +12,8 @@ const DOCKER_SECRET_PATTERN = "^[a-z][a-z0-9_]*$";
 
 runRuleTests("literal-secret-name", rule, {
   valid: [
+    // another API under the accessor's name takes an options object (Stripe Apps, reduced from dub)
+    'import { getSecret } from "@stripe/ui-extension-sdk/utils";\nconst workspace = await getSecret({ stripe, name: "dub_workspace" });',
     // the accessor's own implementation forwards the names it is given
     {
       code: "export const getSecret = (name) => store.getSecret(name);",

@@ -33,6 +33,10 @@ runRuleTests("no-secret-fallback", rule, {
     // a public-by-design browser key is configuration (reduced from novu's apps/web)
     'const key = process.env.REACT_APP_STRIPE_CLIENT_KEY || "";',
 
+    // a catch that handles the error returns no stand-in value (reduced from dub's API routes)
+    'export async function POST(req) {\n  try {\n    const key = getSecret("TINYBIRD_API_KEY");\n    return ingest(key, await req.json());\n  } catch (error) {\n    return handleAndReturnErrorResponse(error);\n  }\n}',
+    'export async function GET() {\n  try {\n    return Response.json(await query(process.env.TINYBIRD_API_KEY));\n  } catch (error) {\n    return NextResponse.json({ error: "failed" }, { status: 500 });\n  }\n}',
+
     // passing the absence on is not a default
     'const key = getSecret("API_KEY") ?? undefined;',
     'const key = getSecret("API_KEY") ?? null;',

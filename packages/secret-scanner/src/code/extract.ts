@@ -1089,6 +1089,9 @@ class Extractor {
     }
     if (!sort) return false;
     const [first] = node.arguments;
+    // a call whose first argument is an object literal is another API under the accessor's name
+    // (Stripe Apps' `getSecret({ stripe, name })`): no read, no fact
+    if (first && t.isObjectLiteralExpression(this.unwrap(first))) return true;
     if (!first || t.isSpreadElement(first)) {
       if (sort === "accessor") dynamicCalls.push({ name, pos: position(first ?? node) });
       return true;

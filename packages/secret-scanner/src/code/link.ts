@@ -541,6 +541,7 @@ class Linker {
         continue;
       }
       if (argument === null) continue; // a spread, reported above
+      if (argument.k === "o") continue; // an options object: another API under the same name
       const name = this.nameOf(file, argument);
       if (name !== undefined) {
         reads.push(this.read(facts, name, callable.sort, call.argPos[callable.index]!));
