@@ -144,6 +144,44 @@ export const WELL_KNOWN_NON_SECRETS: ReadonlySet<string> = new Set([
   "MARIADB_RANDOM_ROOT_PASSWORD", "ALLOW_EMPTY_PASSWORD",
 ]);
 
+/**
+ * Products whose names run a secret word into one word (`LastPass`, `1Password`): a brand, not a
+ * password. Compared by letters and digits, lower case, so that every spelling is one name.
+ * `enum PasskeyProvider { LastPass = "b78a0a55-…" }` maps the product to an authenticator id.
+ */
+const PRODUCT_NAMES: ReadonlySet<string> = new Set([
+  "1password", "onepassword", "lastpass", "nordpass", "protonpass", "keepass", "keepassxc", "keepassdx",
+  "keepassium", "applepasswords", "ipasswords", "stickypassword", "rememberthepassword",
+]);
+
+/**
+ * Fragments that every secret name holds once upper-cased: each secret word and connection-string
+ * head contains one. A name without any is not a secret (unless `alwaysSecret` says so), which a
+ * rule can learn without splitting the name.
+ */
+const SECRET_NAME_FRAGMENTS = /KEY|TOKEN|SECRET|PASS|PWD|CREDENTIAL|SALT|DSN|URL|URI|CONN/;
+/**
+ * The same on the name as written: for ASCII, ignoring case is upper-casing. (Not beyond:
+ * `"paß".toUpperCase()` is `PASS`, which no case-insensitive test finds.)
+ */
+const SECRET_NAME_FRAGMENTS_ANY_CASE = new RegExp(SECRET_NAME_FRAGMENTS.source, "i");
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Whether `name` may be a secret: `false` only when `classifySecretName(name, options)` is sure
+ * to say it is not. Much cheaper than the classification (no split, and for an ASCII name no
+ * allocation at all), for callers that ask about every name of a file.
+ */
+export function mayBeSecretName(name: string, options: ClassifierOptions = {}): boolean {
+  if ((options.alwaysSecret?.length ?? 0) > 0) return true;
+  if (SECRET_NAME_FRAGMENTS_ANY_CASE.test(name)) return true;
+  if (NON_ASCII.test(name) && SECRET_NAME_FRAGMENTS.test(name.toUpperCase())) return true;
+  const secretWords = options.secretWords ?? [];
+  if (secretWords.length === 0) return false;
+  const upper = name.toUpperCase();
+  return secretWords.some((word) => word !== "" && upper.includes(word.toUpperCase()));
+}
+
 export type SecretNameReason =
   /** The head is a secret word (`STRIPE_API_KEY`). */
   | "secret-word"
@@ -273,6 +311,10 @@ export function classifySecretName(name: string, options: ClassifierOptions = {}
     return verdict(true, "configured-secret");
   }
   if (segments.length === 0 || WELL_KNOWN_NON_SECRETS.has(name)) return verdict(false, "no-secret-word");
+  // a product's name is one word, whatever a camelCase split makes of it
+  if (PRODUCT_NAMES.has(segments.join("").toLowerCase().replace(/[^a-z0-9]/g, ""))) {
+    return verdict(false, "no-secret-word");
+  }
   if (segments.some((segment) => PUBLIC_WORDS.has(segment))) return verdict(false, "public");
 
   const core = stripTrailingTags(segments);

@@ -48,8 +48,18 @@ function isSignedJwt(match: RegExpExecArray): boolean {
   return !isPlaceholderToken(token.slice(token.indexOf(".") + 1));
 }
 
-/** Hosts that only the developer's own machine can reach. */
-function isLoopbackHost(host: string): boolean {
+/** The match is followed by an ellipsis: what documentation and tests write for the rest of a key. */
+function isCutShort(match: RegExpExecArray): boolean {
+  const after = match.input.slice(match.index + match[0].length, match.index + match[0].length + 3);
+  return after === "..." || after.startsWith("…");
+}
+
+/**
+ * Hosts that only the developer's own machine can reach, and names reserved for documentation
+ * and tests that no real service has (RFC 2606, RFC 6761): `example.com`, `redis.example`,
+ * `db.test`, `host.invalid`.
+ */
+function isLocalOrReservedHost(host: string): boolean {
   const bare = host.replace(/:\d*$/, "").replace(/^\[|\]$/g, "").toLowerCase();
   return (
     bare === "localhost" ||
@@ -57,7 +67,10 @@ function isLoopbackHost(host: string): boolean {
     bare === "::1" ||
     bare === "0.0.0.0" ||
     bare === "host.docker.internal" ||
-    /^127(?:\.\d{1,3}){3}$/.test(bare)
+    /^127(?:\.\d{1,3}){3}$/.test(bare) ||
+    // a bare `test` may be a compose service; `db.test` cannot be a real host
+    /(?:^|\.)example$|\.(?:test|invalid)$/.test(bare) ||
+    /(?:^|\.)example\.(?:com|net|org)$/.test(bare)
   );
 }
 
@@ -74,13 +87,13 @@ const URL_PLACEHOLDER_PASSWORDS: ReadonlySet<string> = new Set(["secret", "secre
 
 /**
  * A URL whose user info carries a password that is not a stand-in (`user:password`,
- * `${DB_PASSWORD}`, `<password>`, `****`) and whose host is not the local machine: the local
- * database of a development setup is not a secret.
+ * `${DB_PASSWORD}`, `<password>`, `****`) and whose host is neither the local machine (the local
+ * database of a development setup is not a secret) nor a name reserved for examples.
  */
 function hasRealPassword(match: RegExpExecArray): boolean {
   const password = decodePercent(match.groups?.password ?? "");
   const host = match.groups?.host ?? "";
-  if (isLoopbackHost(host)) return false;
+  if (isLocalOrReservedHost(host)) return false;
   if (URL_PLACEHOLDER_PASSWORDS.has(password.toLowerCase())) return false;
   return classifySecretValue(password, { name: "password" }).secret;
 }
@@ -164,8 +177,9 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     // in more than one way): a header alone is what code that parses keys compares with
     regex:
       /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:\s|\\[rn])+(?:[A-Za-z-]+: [^\r\n\\]*(?:\r?\n|\\r?\\n)(?:\s|\\[rn])*)*[A-Za-z0-9+/=]{32,}/,
-    // base64 of real key material has long runs (`AAAAAA`), so only the obvious stand-ins count
-    validate: (match) => !/x{8,}|example|your|\.\.\./i.test(match[0]),
+    // base64 of real key material has long runs (`AAAAAA`), so only the obvious stand-ins count,
+    // and a key cut short with an ellipsis (`MIIEvQIBADANBg…`, the header every RSA key shares)
+    validate: (match) => !/x{8,}|example|your|\.\.\./i.test(match[0]) && !isCutShort(match),
   },
   {
     id: "jwt",
@@ -205,6 +219,28 @@ function globalRegex(format: CredentialFormat): RegExp {
   return regex;
 }
 
+const keywordPatterns = new WeakMap<readonly CredentialFormat[], RegExp>();
+
+/**
+ * One regular expression that finds any keyword of `formats`: a single pass over a text that
+ * holds none (nearly every string of a program), where testing each keyword apart would take
+ * twenty passes.
+ */
+function keywordPattern(formats: readonly CredentialFormat[]): RegExp {
+  let pattern = keywordPatterns.get(formats);
+  if (!pattern) {
+    const keywords = formats.flatMap((format) => format.keywords);
+    pattern = new RegExp(keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+    keywordPatterns.set(formats, pattern);
+  }
+  return pattern;
+}
+
+/** Whether `text` holds a keyword of one of `formats`, so that a credential may be in it. */
+export function mayHoldCredential(text: string, formats: readonly CredentialFormat[] = CREDENTIAL_FORMATS): boolean {
+  return keywordPattern(formats).test(text);
+}
+
 /**
  * Every credential in `text`, in the order of `formats` (the most specific format first), then
  * by position. Matches a format's validator rejects are left out.
@@ -214,6 +250,7 @@ export function findCredentials(
   formats: readonly CredentialFormat[] = CREDENTIAL_FORMATS,
 ): CredentialMatch[] {
   const found: CredentialMatch[] = [];
+  if (!mayHoldCredential(text, formats)) return found;
   for (const format of formats) {
     if (!format.keywords.some((keyword) => text.includes(keyword))) continue;
     const regex = globalRegex(format);
@@ -232,6 +269,7 @@ export function findCredential(
   text: string,
   formats: readonly CredentialFormat[] = CREDENTIAL_FORMATS,
 ): CredentialMatch | undefined {
+  if (!mayHoldCredential(text, formats)) return undefined;
   for (const format of formats) {
     if (!format.keywords.some((keyword) => text.includes(keyword))) continue;
     const regex = globalRegex(format);

@@ -1,6 +1,7 @@
 export {
   classifySecretName,
   isSecretName,
+  mayBeSecretName,
   splitNameSegments,
   DEFAULT_SECRET_WORDS,
   QUALIFIER_WORDS,
@@ -58,6 +59,14 @@ export {
   type CredentialFormat,
   type CredentialMatch,
 } from "./credential-formats.js";
+export {
+  credentialVocabularyOf,
+  CREDENTIAL_VOCABULARIES,
+  CREDENTIAL_WORDS_IN_OTHER_LANGUAGES,
+  OPENID_SCOPES,
+  type CredentialVocabulary,
+  type CredentialVocabularyKind,
+} from "./credential-vocabulary.js";
 export {
   classifySecretValue,
   createTestFileMatcher,

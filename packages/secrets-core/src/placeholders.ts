@@ -20,6 +20,7 @@
 import { Buffer } from "node:buffer";
 import picomatch from "picomatch";
 import { DEFAULT_SECRET_WORDS, splitNameSegments } from "./classifier.js";
+import { credentialVocabularyOf, CREDENTIAL_WORDS_IN_OTHER_LANGUAGES } from "./credential-vocabulary.js";
 
 /**
  * Values shorter than this are not taken for credentials. Six is the shortest memorised secret
@@ -71,6 +72,12 @@ export type NonCredentialReason =
   | "env-var-name"
   /** A label in a UI or translation: `password: "Password"`, `password: "Contraseña"`. */
   | "label"
+  /**
+   * A word of the vocabulary around credentials (`credential-vocabulary.ts`): a credentials mode
+   * (`credentials: "include"`), an authentication scheme, an OAuth value, a header name, an
+   * algorithm, a reference into a secret store, a selector, a URN.
+   */
+  | "vocabulary"
   /** The value spells the name it is assigned to: `clientSecret: "client_secret"`. */
   | "names-itself"
   /** The value names a credential: a storage key, header or field (`"auth_token"`, `"x-api-key"`). */
@@ -254,6 +261,20 @@ const STRONG_WORDS: ReadonlySet<string> = new Set([
   "SECRET", "SECRETS", "PASSWORD", "PASSWD", "PASSPHRASE", "PRIVATE", "CREDENTIAL", "CREDENTIALS",
 ]);
 
+/**
+ * Words of a name that say its value is used when nothing else is given: `FALLBACK_JWT_SECRET`,
+ * `defaultAdminPassword`. Such a value is a working default credential, however much it reads
+ * like a stand-in (`changeme-please`, `123456`): see `WORKING_STAND_INS`.
+ */
+const DEFAULT_VALUE_WORDS: ReadonlySet<string> = new Set(["DEFAULT", "DEFAULTS", "FALLBACK"]);
+
+/**
+ * Stand-ins that still work as a credential when they are a default: a word that says "change
+ * me", a run, a repetition. An empty value, a reference, a slot to fill in or a masked value
+ * cannot be used as a password by anyone.
+ */
+const WORKING_STAND_INS: ReadonlySet<PlaceholderReason> = new Set(["placeholder-word", "sequence", "repeated"]);
+
 /** Words that make a word-like value the *name* of a credential (a storage key, header, field). */
 const NAMING_WORDS: ReadonlySet<string> = new Set([
   "token", "tokens", "password", "passwords", "passwd", "pwd", "pass", "auth", "authorization",
@@ -282,8 +303,16 @@ const MESSAGE_WORDS: ReadonlySet<string> = new Set([
   "least", "than", "more", "less", "only", "and", "or", "new", "old", "current", "repeat",
 ]);
 
-/** A word of a word-like value: letters with up to three digits after them, or a short number. */
-const WORD = /^(?:[a-z]+\d{0,3}|\d{1,3})$/;
+/**
+ * A word of a word-like value: letters with up to three digits after them, or a short number with
+ * up to three letters after it (`2fa`, `3ds`, `1st`).
+ */
+const WORD = /^(?:[a-z]+\d{0,3}|\d{1,3}[a-z]{0,3})$/;
+/**
+ * Numeronyms: words with digits inside (`i18nextLng`, the i18next language key). Without their
+ * digits the value reads as the words it is; a random token has digits elsewhere too.
+ */
+const NUMERONYMS = /i18n|l10n|a11y|g11n|k8s/gi;
 /**
  * Word-like values: words joined by `_ - . : / @`, once punctuation around them is set aside
  * (`#password`, `__vite_ssr_exports__`, `?InterpolationInJSX`).
@@ -311,8 +340,11 @@ const RELATIVE_OR_WINDOWS_PATH = /^(?:\.{1,2}[\\/]|~[\\/]|[A-Za-z]:[\\/]|\\\\)/;
 const ABSOLUTE_PATH = /^(?:\/[\w.@-]+)+\/?$/;
 /** Modular crypt format: bcrypt, argon2, scrypt, pbkdf2, md5-crypt, sha-crypt. */
 const PASSWORD_HASH = /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2(?:-[\w]+)?|[156]|7|y|gy)\$/;
-/** Prefixes of keys that are meant to be public. */
-const PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_|pk\.ey)/;
+/**
+ * Prefixes of keys that are meant to be public: Stripe publishable keys, Mapbox public tokens,
+ * PostHog project API keys (`phc_`, which only send events; personal keys are `phx_`).
+ */
+const PUBLIC_BY_DESIGN = /^(?:pk_(?:live|test)_|pk\.ey|phc_)/;
 /** The three parts of a JWT. */
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -356,10 +388,22 @@ function isEnvVarName(value: string): boolean {
   return ENV_VAR_NAME.test(value) && (value.includes("_") || !/\d/.test(value));
 }
 
-function isLabel(value: string): boolean {
+/** Capitalised words joined by dashes, as labels write them: `App-Geheimnis`, `Palavra-passe`, `API-Key`. */
+const DASHED_LABEL = /^(?=\p{Lu})(?:\p{Lu}+|\p{Lu}?\p{Ll}+)(?:-(?:\p{Lu}+|\p{Lu}?\p{Ll}+))*$/u;
+
+function isLabel(text: string): boolean {
+  // a label may end with a colon: `Passwort:`, `Senha:`
+  const value = text.endsWith(":") ? text.slice(0, -1) : text;
   if (/^\p{Lu}\p{Ll}+$/u.test(value)) return true; // `Password`, `Passwort`, `Contraseña`
-  // words in a script other than ASCII: `パスワード`, `Пароль`, `mật-khẩu`
-  return /[^\p{ASCII}]/u.test(value) && /\p{L}/u.test(value) && !/\d/.test(value);
+  // `Palavra-passe`, `App-Geheimnis`: dashed words, one of them a credential word of a translation
+  if (DASHED_LABEL.test(value) && value.toLowerCase().split("-").some((word) => CREDENTIAL_WORDS_IN_OTHER_LANGUAGES.has(word))) {
+    return true;
+  }
+  if (!/[^\p{ASCII}]/u.test(value)) return false;
+  // words in a script other than ASCII: `パスワード`, `Пароль`, `mật-khẩu`; the numbered tags of
+  // i18next's <Trans> (`<0>アカウント</0>`) are markup, not digits of the value
+  const words = value.replace(/<\/?\d{1,2}>/g, "");
+  return /\p{L}/u.test(words) && !/\d/.test(words);
 }
 
 interface NameShape {
@@ -374,6 +418,8 @@ interface NameShape {
   readonly head: string;
   /** The head is generic and no strong word qualifies it. */
   readonly generic: boolean;
+  /** The name says its value is a default or a fallback (`FALLBACK_JWT_SECRET`). */
+  readonly holdsDefault: boolean;
 }
 
 function nameShape(name: string): NameShape {
@@ -384,6 +430,7 @@ function nameShape(name: string): NameShape {
     words: segments.map((segment) => segment.toLowerCase()),
     head,
     generic: GENERIC_HEADS.has(head) && !segments.some((segment) => STRONG_WORDS.has(segment)),
+    holdsDefault: segments.some((segment) => DEFAULT_VALUE_WORDS.has(segment)),
   };
 }
 
@@ -410,7 +457,8 @@ export function classifySecretValue(value: string, options: SecretValueOptions =
   if (name && name.words.length === 1 && (name.head === "KEY" || name.head === "KEYS")) return notSecret("generic-name");
 
   const placeholder = placeholderReason(value, options);
-  if (placeholder) return notSecret(placeholder);
+  // `FALLBACK_JWT_SECRET = "changeme-please"` signs real tokens whenever the variable is unset
+  if (placeholder && !(name?.holdsDefault === true && WORKING_STAND_INS.has(placeholder))) return notSecret(placeholder);
 
   const trimmed = value.trim();
   if (/\s/.test(trimmed) && !trimmed.includes("=") && !isPassphrase(trimmed, name)) return notSecret("message");
@@ -425,8 +473,11 @@ export function classifySecretValue(value: string, options: SecretValueOptions =
 
   const bare = withoutSurroundingPunctuation(trimmed);
   if (name && WORD_LIKE.test(bare)) {
-    const words = valueWords(bare);
+    const words = valueWords(bare.replace(NUMERONYMS, (numeronym) => numeronym.replace(/\d/g, "")));
     if (lettersAndDigits(bare) === name.compact) return notSecret("names-itself");
+    // a key path that ends in the name: `oidc.privateKeys` for `PrivateKeys`, `auth/clientSecret`
+    const lastSegment = /[.:/]([^.:/]+)$/.exec(bare)?.[1];
+    if (lastSegment !== undefined && lettersAndDigits(lastSegment) === name.compact) return notSecret("names-itself");
     if (words.every((word) => WORD.test(word))) {
       const namesCredential =
         words.some((word) => NAMING_WORDS.has(word)) ||
@@ -436,6 +487,7 @@ export function classifySecretValue(value: string, options: SecretValueOptions =
       if (name.generic) return notSecret("lookup-value");
     }
   }
+  if (credentialVocabularyOf(trimmed, name?.head) !== undefined) return notSecret("vocabulary");
   return { secret: true, reason: "credential" };
 }
 

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
-import { classifySecretName, type ClassifierOptions, type SecretNameVerdict } from "./classifier.js";
+import { classifySecretName, mayBeSecretName, type ClassifierOptions, type SecretNameVerdict } from "./classifier.js";
 import { validate as generatedValidate } from "./generated/validate-settings.js";
 
 /** The settings as a user writes them. Every key is optional. */
@@ -165,7 +165,8 @@ function resolveValid(input: SecretsSettingsInput, cacheKey: object): ResolvedSe
     envAccessors: input.envAccessors ?? [],
     classifier,
     classify,
-    isSecretName: (name) => classify(name).secret,
+    // most names a rule asks about hold no secret word: no need to split and remember them
+    isSecretName: (name) => mayBeSecretName(name, classifier) && classify(name).secret,
   };
   resolvedCache.set(cacheKey, resolved);
   return resolved;

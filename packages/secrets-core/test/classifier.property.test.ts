@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifySecretName,
   DEFAULT_SECRET_WORDS,
+  mayBeSecretName,
   QUALIFIER_WORDS,
   splitNameSegments,
   WELL_KNOWN_NON_SECRETS,
@@ -204,6 +205,25 @@ describe("classifySecretName: properties", () => {
     expect(classifySecretName("pwd").secret).toBe(true);
     expect(classifySecretName("MYSQL_ALLOW_EMPTY_PASSWORD").secret).toBe(false);
     expect(classifySecretName("mysqlAllowEmptyPassword").secret).toBe(true);
+  });
+
+  it("mayBeSecretName is false only for names the classifier does not take for secrets", () => {
+    const secretWords = fc.array(fc.oneof(fc.constantFrom("HMAC", "license", "Pepper", "ß"), fc.string({ maxLength: 4 })), {
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(fc.oneof(anyName, words.map(styles.camel), words.map(styles.upperSnake)), secretWords, (name, extra) => {
+        for (const options of [{}, { secretWords: extra }]) {
+          if (classifySecretName(name, options).secret) expect(mayBeSecretName(name, options), name).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    // and it does rule names out: most names of a program hold no secret word
+    expect(mayBeSecretName("greeting")).toBe(false);
+    expect(mayBeSecretName("className")).toBe(false);
+    expect(mayBeSecretName("license", { secretWords: ["LICENSE"] })).toBe(true);
+    expect(mayBeSecretName("greeting", { alwaysSecret: ["greeting"] })).toBe(true);
   });
 
   it("ignoreNames: [name] always gives non-secret, alwaysSecret: [name] always secret", () => {

@@ -690,6 +690,22 @@ describe("reasons", () => {
   });
 });
 
+describe("products whose names hold a secret word", () => {
+  // outline's shared/utils/passkeys.ts: `enum` of password managers and their authenticator ids
+  it.each(["OnePassword", "LastPass", "NordPass", "ProtonPass", "ApplePasswords", "IPasswords", "KeePassXC", "1Password", "LAST_PASS"])(
+    "%s is a brand, not a secret",
+    (name) => {
+      expect(classifySecretName(name)).toMatchObject({ secret: false, reason: "no-secret-word" });
+    },
+  );
+
+  it("leaves names that only contain a product's name alone", () => {
+    expect(classifySecretName("LASTPASS_API_KEY").secret).toBe(true);
+    expect(classifySecretName("onePasswordToken").secret).toBe(true);
+    expect(classifySecretName("lastPassword").secret).toBe(true);
+  });
+});
+
 describe("splitNameSegments", () => {
   it.each([
     ["STRIPE_API_KEY", ["STRIPE", "API", "KEY"]],

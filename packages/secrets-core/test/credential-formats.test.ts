@@ -9,6 +9,7 @@ import {
   CREDENTIAL_FORMATS,
   findCredential,
   findCredentials,
+  mayHoldCredential,
   maskSecret,
   type CredentialFormat,
 } from "../src/credential-formats.js";
@@ -93,6 +94,19 @@ describe("the table", () => {
     ]) {
       expect(findCredentials(text), text).toEqual([]);
     }
+  });
+
+  it("skips a text without any keyword in one test, and finds the same as before in one with", () => {
+    expect(mayHoldCredential("const greeting = 'hello world'")).toBe(false);
+    expect(mayHoldCredential("AKIA")).toBe(true);
+    expect(mayHoldCredential("see https://x")).toBe(true);
+    for (const format of CREDENTIAL_FORMATS) {
+      for (const keyword of format.keywords) expect(mayHoldCredential(`..${keyword}..`), keyword).toBe(true);
+    }
+    // the keywords are matched as text, not as patterns
+    const dotted: CredentialFormat = { id: "dotted", description: "dotted", keywords: ["a.b"], regex: /a\.b\d+/ };
+    expect(mayHoldCredential("axb1", [dotted])).toBe(false);
+    expect(findCredential("a.b1", [dotted])?.credential).toBe("a.b1");
   });
 
   it("is reusable: a global regex's state does not leak between calls", () => {
@@ -310,6 +324,16 @@ describe("private-key", () => {
     expect(formatOf(join(PEM_BEGIN, "PRIVATE KEY-----\n", "x".repeat(64), "\n"))).toBeUndefined();
   });
 
+  it("leaves alone a key cut short with an ellipsis, as tests and documentation abbreviate it", () => {
+    // hoppscotch's jwt.spec.ts: the ASN.1 preamble every 2048-bit RSA key in PKCS#8 starts with, then "..."
+    const preamble = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC4";
+    expect(formatOf(join(PEM_BEGIN, "PRIVATE KEY-----\n", preamble, "..."))).toBeUndefined();
+    expect(formatOf(join(PEM_BEGIN, "PRIVATE KEY-----\\n", preamble, "...\\n", PEM_END, "PRIVATE KEY-----"))).toBeUndefined();
+    expect(formatOf(join(PEM_BEGIN, "PRIVATE KEY-----\n", preamble, "…"))).toBeUndefined();
+    // a whole key is found, whatever follows it
+    expect(formatOf(`${privateKey()}\n...`)).toBe("private-key");
+  });
+
   it("leaves public keys and certificates alone", () => {
     expect(formatOf(join(PEM_BEGIN, "PUBLIC KEY-----\n", pemBody()))).toBeUndefined();
     expect(formatOf(join(PEM_BEGIN, "CERTIFICATE-----\n", pemBody()))).toBeUndefined();
@@ -370,6 +394,18 @@ describe("url-password", () => {
     const password = randomString(20, ALNUM, 47);
     for (const host of ["localhost", "localhost:5432", "127.0.0.1:5432", "[::1]:5432", "0.0.0.0", "host.docker.internal", "db.localhost"]) {
       expect(formatOf(urlWithPassword(password, host)), host).toBeUndefined();
+    }
+  });
+
+  it("leaves alone hosts reserved for examples and tests (RFC 2606, RFC 6761)", () => {
+    const password = randomString(20, ALNUM, 47);
+    // logto's and bruno's tests: `rediss://user:p%40ss%2Fword@redis.example:6379`, `…@proxy.example.com:8080`
+    for (const host of ["redis.example:6379", "proxy.example.com:8080", "example.com", "db.example.org", "example.net", "db.test", "host.invalid"]) {
+      expect(formatOf(urlWithPassword(password, host)), host).toBeUndefined();
+    }
+    // names that only look like them are real hosts: a compose service called `test`, a company's domain
+    for (const host of ["test:5432", "db.example-corp.com", "examples.com", "db.testing.io", "example.com.attacker.io"]) {
+      expect(formatOf(urlWithPassword(password, host)), host).toBe("url-password");
     }
   });
 });

@@ -21,7 +21,7 @@ import {
   type PlaceholderReason,
   type SecretValueReason,
 } from "../src/placeholders.js";
-import { ALNUM, jwt, randomString } from "./credential-samples.js";
+import { ALNUM, join, jwt, randomString } from "./credential-samples.js";
 
 describe("placeholderReason", () => {
   const rows: readonly (readonly [value: string, reason: PlaceholderReason | undefined])[] = [
@@ -193,6 +193,20 @@ describe("classifySecretValue with a name", () => {
     ["Пароль", "password", "label"],
     ["パスワードを入力", "password", "label"],
     ["Authorization", "token", "label"],
+    // translation files: labels with a colon, and dashed words of other languages
+    ["Passwort:", "password", "label"], // logto's de locale
+    ["Senha:", "created_password", "label"], // pt-br
+    ["Palavra-passe", "password", "label"], // pt-pt
+    ["Palavra-passe:", "created_password", "label"],
+    ["App-Geheimnis", "application_secret", "label"], // de
+    ["App-Geheimnisse", "application_secret_other", "label"],
+    ["Kurv-hemmelighed", "cartSecret", "label"], // payload's plugin-ecommerce, Danish
+    ["Warenkorb-Geheimnis", "cartSecret", "label"],
+    // i18next <Trans> strings: the numbered tags are markup (payload's ja and zh translations)
+    ["パスワードを変更するには、<0>アカウント</0>にアクセスしてください。", "loggedInChangePassword", "label"],
+    ["若要變更密碼，請前往<0>帳戶</0>設定進行修改。", "loggedInChangePassword", "label"],
+    ["Пароль1", "password", "credential"], // a digit in the value itself
+    ["Super-Secret", "jwtSecret", "credential"], // dashed capitalised words with no credential word of another language
 
     // ---- URLs, paths, hashes, public keys ----
     ["https://api.acme.dev/v1", "apiKey", "url"],
@@ -210,6 +224,7 @@ describe("classifySecretValue with a name", () => {
     ["$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG", "passwordHash", "password-hash"],
     ["pk_live_51Habc9KqXy7", "stripeKey", "public-by-design"],
     ["pk_test_51Habc9KqXy7", "STRIPE_KEY", "placeholder-word"], // a test key, and publishable
+    [join("ph", "c_", randomString(43, ALNUM, 61)), "POSTHOG_API_KEY", "public-by-design"], // PostHog project API key
 
     // ---- names of environment variables ----
     ["STRIPE_API_KEY", "API_KEY", "env-var-name"],
@@ -228,8 +243,14 @@ describe("classifySecretValue with a name", () => {
     ["X-Auth-Token", "authToken", "names-credential"],
     ["current-password", "password", "names-credential"], // autocomplete attribute
     ["#password", "password", "names-itself"],
-    ["auth/weak-password", "WEAK_PASSWORD", "names-credential"], // Firebase error codes
-    ["auth/SET_TOKEN", "SET_TOKEN", "names-credential"], // Redux action types
+    ["auth/weak-password", "WEAK_PASSWORD", "names-itself"], // Firebase error codes: a path ending in the name
+    ["auth/SET_TOKEN", "SET_TOKEN", "names-itself"], // Redux action types
+    ["auth/token-expired", "TOKEN_EXPIRED_ERROR", "names-credential"],
+    ["oidc.privateKeys", "PrivateKeys", "names-itself"], // logto's `enum LogtoOidcConfigKey { PrivateKeys = 'oidc.privateKeys' }`
+    ["settings/clientSecret", "clientSecret", "names-itself"],
+    ["mfa.link_email_2fa_description", "descriptionKey", "lookup-value"], // an i18n key: `2fa` is a word
+    ["i18nextLogtoUiLng", "storageKey", "lookup-value"], // the i18next language key: `i18n` is a word
+    ["i18nextLng", "storageKey", "lookup-value"],
     ["connect.sid", "sessionKey", "names-credential"],
     ["password", "password", "names-itself"],
     ["client_secret", "clientSecret", "names-itself"],
@@ -253,6 +274,27 @@ describe("classifySecretValue with a name", () => {
     ["shadow", "renderPass", "lookup-value"],
     ["profile", "activeKey", "lookup-value"],
     ["uv", "dataKey", "too-short"],
+
+    // ---- the vocabulary around credentials (credential-vocabulary.ts) ----
+    ["include", "credentials", "vocabulary"], // `fetch(url, { credentials: "include" })`
+    ["same-origin", "credentials", "vocabulary"],
+    ["hashed", "storeClientSecret", "vocabulary"], // better-auth's oauth-provider options
+    ["encrypted", "storeClientSecret", "vocabulary"],
+    ["client_secret_post", "CLIENT_SECRET", "vocabulary"],
+    ["X-Hasura-Admin-Secret", "adminSecret", "vocabulary"],
+    ["scram-sha-256", "passwordEncryption", "vocabulary"],
+    ["openid profile email", "clientSecret", "vocabulary"], // three words: no passphrase
+    ['input[type="password"]', "password", "vocabulary"],
+
+    // ---- a default or fallback: stand-ins that would work are credentials there ----
+    ["changeme-please", "FALLBACK_JWT_SECRET", "credential"],
+    ["123456", "DEFAULT_ADMIN_PASSWORD", "credential"],
+    ["aaaaaaaa", "defaultPassword", "credential"],
+    ["changeme-please", "JWT_SECRET", "placeholder-word"],
+    ["", "DEFAULT_PASSWORD", "empty"],
+    ["<YOUR_KEY>", "defaultApiKey", "fill-in"],
+    ["${JWT_SECRET}", "FALLBACK_JWT_SECRET", "reference"],
+    ["Password", "defaultPassword", "label"],
   ];
 
   it.each(rows)("%j for %s → %s", (value, name, reason) => {

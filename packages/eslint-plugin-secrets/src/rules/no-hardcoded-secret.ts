@@ -1,12 +1,24 @@
 import {
   classifySecretValue,
+  findCredential,
   findCredentials,
   maskSecret,
   DEFAULT_TEST_FILE_PATTERNS,
+  MIN_SECRET_LENGTH,
+  mayBeSecretName,
+  type ClassifierOptions,
   type CredentialMatch,
+  type ResolvedSecretsSettings,
 } from "@secrets-suite/core";
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
-import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import {
+  calleeName,
+  memberPropertyName,
+  outermostValueNode,
+  staticKeyName,
+  unwrapExpression,
+  TRANSPARENT_WRAPPERS,
+} from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { getSecretsSettings } from "../util/settings.js";
@@ -30,6 +42,13 @@ export type MessageIds = "credentialFormat" | "secretName";
 
 /** Shortest credential any format can match (`ftp://u:secret@h` and up): shorter strings are skipped. */
 const MIN_FORMAT_LENGTH = 12;
+
+/**
+ * Shortest string worth a look: a credential format is longer, and a value shorter than core's
+ * `MIN_SECRET_LENGTH` is never a secret by name. Most string literals of a program are shorter,
+ * and are dropped before anything else is done for them.
+ */
+const MIN_CHECKED_LENGTH = Math.min(MIN_FORMAT_LENGTH, MIN_SECRET_LENGTH);
 
 /** Property names of a Firebase web config, whose `apiKey` is an identifier meant for browsers. */
 const FIREBASE_CONFIG_KEYS: ReadonlySet<string> = new Set(["authDomain", "messagingSenderId"]);
@@ -64,6 +83,9 @@ function propertyKeyName(key: TSESTree.Node, computed: boolean): string | undefi
   return staticKeyName(key, computed);
 }
 
+/** Assignments whose right side may end up in the left: not `+=`, not `&&=` (it keeps a falsy value). */
+const ASSIGNING_OPERATORS: ReadonlySet<string> = new Set(["=", "||=", "??="]);
+
 /** A name a literal is assigned to, and how to classify it (a setter's name without `set`). */
 interface Target {
   readonly name: string;
@@ -73,80 +95,111 @@ interface Target {
 /** `"secrets/db.txt"`, `"server.key"`: a key that names a file (in a map of files) is not a secret's name. */
 const FILE_NAME = /\/|\.(?:txt|pem|key|crt|cer|csr|der|p12|pfx|json|ya?ml|env|ini|toml|conf|cfg|xml|[cm]?[jt]sx?|md|sh|log)$/i;
 
-const named = (name: string | undefined): Target[] =>
-  name === undefined || FILE_NAME.test(name) ? [] : [{ name, classifyAs: name }];
+/** Shared by every literal that reaches no name (typed read-only; not frozen, which slows iteration). */
+const NO_TARGETS: readonly Target[] = [];
+
+/**
+ * A target of that name, if the name may be secret-like (judged by the shared classifier's cheap
+ * test, so that most literals allocate nothing; a name that is a file's is left out later).
+ */
+const named = (name: string | undefined, classifier: ClassifierOptions): readonly Target[] =>
+  name === undefined || !mayBeSecretName(name, classifier) ? NO_TARGETS : [{ name, classifyAs: name }];
+
+/** `setApiKey`, `setToken`: `set` and a capital. */
+const isSetterName = (name: string): boolean => name.startsWith("set") && /^[A-Z]/.test(name.charAt(3));
+
+/**
+ * Whether `parent` hands `value` on to its own parent: a type-only wrapper, the right of `??` or
+ * `||`, a branch of `?:`. The value may still end up in a name further up.
+ */
+function passesValueOn(parent: TSESTree.Node, value: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.LogicalExpression:
+      return parent.operator !== "&&" && parent.right === value;
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.test !== value;
+    default:
+      return TRANSPARENT_WRAPPERS.has(parent.type) && (parent as { expression?: TSESTree.Node }).expression === value;
+  }
+}
 
 /**
  * The names a value is assigned to, if it is: `const apiKey = v`, `config.password = v`,
  * `{ token: v }`, `token = v` as a class field, default parameter or destructuring default,
  * `<Client apiKey="v" />`, `setApiKey(v)`. Climbs out of type-only wrappers and of the right of
  * `??` / `||` and the branches of `?:`: the value may still end up in the name.
+ *
+ * It runs for most string literals of a file, so it reads each node's `parent` and `type` once
+ * and decides on the parent's type first: most literals sit in an array, a comparison, a call's
+ * later argument or an import, and are dropped there.
  */
-function targetsOf(literal: TSESTree.Node): Target[] {
-  let value = outermostValueNode(literal);
-  for (;;) {
-    const parent = value.parent;
-    if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator !== "&&" && parent.right === value) {
-      value = outermostValueNode(parent);
-    } else if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value) {
-      value = outermostValueNode(parent);
-    } else {
-      break;
-    }
+function targetsOf(literal: TSESTree.Node, classifier: ClassifierOptions): readonly Target[] {
+  let value: TSESTree.Node = literal;
+  let parent = literal.parent;
+  while (parent !== undefined && passesValueOn(parent, value)) {
+    value = parent;
+    parent = parent.parent;
   }
-  const parent = value.parent;
-  if (!parent) return [];
+  if (parent === undefined) return NO_TARGETS;
   switch (parent.type) {
+    case AST_NODE_TYPES.Property:
+      if (parent.value !== value) return NO_TARGETS;
+      return parent.parent.type === AST_NODE_TYPES.ObjectExpression
+        ? named(propertyKeyName(parent.key, parent.computed), classifier)
+        : NO_TARGETS;
+    case AST_NODE_TYPES.CallExpression: {
+      // a setter: `sgMail.setApiKey("…")`, `client.setToken("…")`
+      if (parent.arguments[0] !== value) return NO_TARGETS;
+      const callee = calleeName(parent.callee);
+      return callee !== undefined && isSetterName(callee) && mayBeSecretName(callee, classifier)
+        ? [{ name: callee, classifyAs: callee.slice(3) }]
+        : NO_TARGETS;
+    }
     case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier ? named(parent.id.name) : [];
+      return parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier
+        ? named(parent.id.name, classifier)
+        : NO_TARGETS;
     case AST_NODE_TYPES.AssignmentExpression: {
-      if (parent.right !== value || parent.operator === "&&=" || !["=", "||=", "??="].includes(parent.operator)) {
-        return [];
-      }
+      if (parent.right !== value || !ASSIGNING_OPERATORS.has(parent.operator)) return NO_TARGETS;
       const left = unwrapExpression(parent.left);
-      if (left.type === AST_NODE_TYPES.Identifier) return named(left.name);
+      if (left.type === AST_NODE_TYPES.Identifier) return named(left.name, classifier);
       if (left.type === AST_NODE_TYPES.MemberExpression) {
         const property = left.property;
-        if (!left.computed && property.type === AST_NODE_TYPES.PrivateIdentifier) return named(property.name);
-        return named(memberPropertyName(left));
+        if (!left.computed && property.type === AST_NODE_TYPES.PrivateIdentifier) return named(property.name, classifier);
+        return named(memberPropertyName(left), classifier);
       }
-      return [];
+      return NO_TARGETS;
     }
-    case AST_NODE_TYPES.Property:
-      return parent.value === value && parent.parent.type === AST_NODE_TYPES.ObjectExpression
-        ? named(propertyKeyName(parent.key, parent.computed))
-        : [];
     case AST_NODE_TYPES.PropertyDefinition:
     case AST_NODE_TYPES.AccessorProperty:
-      return parent.value === value ? named(propertyKeyName(parent.key, parent.computed)) : [];
+      return parent.value === value ? named(propertyKeyName(parent.key, parent.computed), classifier) : NO_TARGETS;
     case AST_NODE_TYPES.AssignmentPattern: {
-      if (parent.right !== value || parent.left.type !== AST_NODE_TYPES.Identifier) return [];
-      const targets = named(parent.left.name);
+      if (parent.right !== value || parent.left.type !== AST_NODE_TYPES.Identifier) return NO_TARGETS;
+      const binding = named(parent.left.name, classifier);
       // `{ password: pw = "…" }`: the key names the value as much as the local binding does
       const property = parent.parent;
       if (property.type === AST_NODE_TYPES.Property && property.value === parent && !property.shorthand) {
-        targets.push(...named(propertyKeyName(property.key, property.computed)));
+        const key = named(propertyKeyName(property.key, property.computed), classifier);
+        return key.length === 0 ? binding : [...binding, ...key];
       }
-      return targets;
+      return binding;
     }
     case AST_NODE_TYPES.TSEnumMember:
-      return parent.initializer === value ? named(propertyKeyName(parent.id, parent.computed ?? false)) : [];
+      return parent.initializer === value
+        ? named(propertyKeyName(parent.id, parent.computed ?? false), classifier)
+        : NO_TARGETS;
     case AST_NODE_TYPES.JSXAttribute:
-      return parent.value === value && parent.name.type === AST_NODE_TYPES.JSXIdentifier ? named(parent.name.name) : [];
+      return parent.value === value && parent.name.type === AST_NODE_TYPES.JSXIdentifier
+        ? named(parent.name.name, classifier)
+        : NO_TARGETS;
     case AST_NODE_TYPES.JSXExpressionContainer: {
       const attribute = parent.parent;
       return attribute.type === AST_NODE_TYPES.JSXAttribute && attribute.name.type === AST_NODE_TYPES.JSXIdentifier
-        ? named(attribute.name.name)
-        : [];
-    }
-    case AST_NODE_TYPES.CallExpression: {
-      // a setter: `sgMail.setApiKey("…")`, `client.setToken("…")`
-      if (parent.arguments[0] !== value) return [];
-      const callee = calleeName(parent.callee);
-      return callee !== undefined && /^set[A-Z]/.test(callee) ? [{ name: callee, classifyAs: callee.slice(3) }] : [];
+        ? named(attribute.name.name, classifier)
+        : NO_TARGETS;
     }
     default:
-      return [];
+      return NO_TARGETS;
   }
 }
 
@@ -167,6 +220,101 @@ function isFirebaseWebApiKey(value: string, literal: TSESTree.Node): boolean {
       sibling.type === AST_NODE_TYPES.Property &&
       FIREBASE_CONFIG_KEYS.has(propertyKeyName(sibling.key, sibling.computed) ?? ""),
   );
+}
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+/**
+ * The checks of one file. A class rather than closures made in `create`: the functions that run
+ * for every string literal are then the same functions for every file, which the JavaScript
+ * engine optimises once (closures made per file are new call targets in every file, and code
+ * optimised for the previous file's is thrown away).
+ */
+class FileChecker {
+  readonly checkFormats: boolean;
+  readonly checkNames: boolean;
+  private readonly extraPlaceholders: readonly RegExp[];
+  private readonly settings: ResolvedSecretsSettings;
+  private readonly accessor: string;
+  /** Whether the file is a test file: asked only once a secret-like name holds a literal (rarely). */
+  private testFile: boolean | undefined;
+
+  constructor(
+    private readonly context: Context,
+    private readonly options: Options[0],
+  ) {
+    this.checkFormats = options.checkFormats !== false;
+    this.checkNames = options.checkNames !== false;
+    this.extraPlaceholders = compilePlaceholders(options.extraPlaceholders ?? []);
+    this.settings = getSecretsSettings(context);
+    this.accessor = this.settings.accessors[0] ?? "getSecret";
+  }
+
+  inTestFile(): boolean {
+    this.testFile ??=
+      this.options.ignoreTestFiles !== false &&
+      fileMatchesGlobs(this.context, this.options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
+    return this.testFile;
+  }
+
+  /** Checks the value of a string literal or of a template literal without substitutions. */
+  check(value: string, node: TSESTree.Node): void {
+    if (value.length < MIN_CHECKED_LENGTH) return;
+    if (value.startsWith("AIza") && isFirebaseWebApiKey(value, node)) return;
+    if (this.checkFormats && this.reportFormat(value, node)) return;
+    if (this.checkNames) this.reportName(value, node);
+  }
+
+  checkTemplate(node: TSESTree.TemplateLiteral): void {
+    if (node.expressions.length === 0) {
+      const quasi = node.quasis[0];
+      if (quasi) this.check(quasi.value.cooked ?? quasi.value.raw, node);
+      return;
+    }
+    // a template with substitutions has no static value, but its text may hold a credential
+    if (!this.checkFormats) return;
+    for (const quasi of node.quasis) this.reportFormat(quasi.value.cooked ?? quasi.value.raw, quasi);
+  }
+
+  private isExtraPlaceholder(text: string): boolean {
+    return this.extraPlaceholders.some((pattern) => pattern.test(text));
+  }
+
+  /** The first credential in `text` that is not an extra placeholder. */
+  private firstCredential(text: string): CredentialMatch | undefined {
+    if (this.extraPlaceholders.length === 0) return findCredential(text);
+    return findCredentials(text).find((match) => !this.isExtraPlaceholder(match.credential));
+  }
+
+  /** Reports the first credential format in `text`; whether it did. */
+  private reportFormat(text: string, node: TSESTree.Node): boolean {
+    if (text.length < MIN_FORMAT_LENGTH) return false;
+    const found = this.firstCredential(text);
+    if (!found || (this.extraPlaceholders.length > 0 && this.isExtraPlaceholder(text))) return false;
+    this.context.report({
+      node,
+      messageId: "credentialFormat",
+      data: { format: found.format.description, preview: maskSecret(found.credential), accessor: this.accessor },
+    });
+    return true;
+  }
+
+  private reportName(value: string, node: TSESTree.Node): void {
+    const targets = targetsOf(node, this.settings.classifier);
+    for (let index = 0; index < targets.length; index++) {
+      const target = targets[index]!;
+      if (!this.settings.isSecretName(target.classifyAs) || FILE_NAME.test(target.name)) continue;
+      if (this.inTestFile()) return;
+      const verdict = classifySecretValue(value, { name: target.classifyAs, extraPlaceholders: this.extraPlaceholders });
+      if (!verdict.secret) return;
+      this.context.report({
+        node,
+        messageId: "secretName",
+        data: { name: target.name, preview: maskSecret(value), accessor: this.accessor },
+      });
+      return;
+    }
+  }
 }
 
 export default createRule<Options, MessageIds>({
@@ -231,62 +379,14 @@ export default createRule<Options, MessageIds>({
     },
   ],
   create(context, [options]) {
-    const checkFormats = options.checkFormats !== false;
-    const extraPlaceholders = compilePlaceholders(options.extraPlaceholders ?? []);
-    const settings = getSecretsSettings(context);
-    const inTestFile =
-      options.ignoreTestFiles !== false &&
-      fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS);
-    const checkNames = options.checkNames !== false && !inTestFile;
-    if (!checkFormats && !checkNames) return {};
-    const accessor = settings.accessors[0] ?? "getSecret";
-    const isExtraPlaceholder = (text: string): boolean => extraPlaceholders.some((pattern) => pattern.test(text));
-
-    /** Reports the first credential format in `text`; whether it did. */
-    const reportFormat = (text: string, node: TSESTree.Node): boolean => {
-      if (text.length < MIN_FORMAT_LENGTH) return false;
-      const found = findCredentials(text).find((match: CredentialMatch) => !isExtraPlaceholder(match.credential));
-      if (!found || isExtraPlaceholder(text)) return false;
-      context.report({
-        node,
-        messageId: "credentialFormat",
-        data: { format: found.format.description, preview: maskSecret(found.credential), accessor },
-      });
-      return true;
-    };
-
-    const reportName = (value: string, node: TSESTree.Node): void => {
-      for (const target of targetsOf(node)) {
-        if (!settings.isSecretName(target.classifyAs)) continue;
-        if (!classifySecretValue(value, { name: target.classifyAs, extraPlaceholders }).secret) return;
-        context.report({
-          node,
-          messageId: "secretName",
-          data: { name: target.name, preview: maskSecret(value), accessor },
-        });
-        return;
-      }
-    };
-
-    const check = (value: string, node: TSESTree.Node): void => {
-      if (isFirebaseWebApiKey(value, node)) return;
-      if (checkFormats && reportFormat(value, node)) return;
-      if (checkNames) reportName(value, node);
-    };
-
+    const checker = new FileChecker(context, options);
+    if (!checker.checkFormats && (!checker.checkNames || checker.inTestFile())) return {};
     return {
       Literal(node) {
-        if (typeof node.value === "string") check(node.value, node);
+        if (typeof node.value === "string") checker.check(node.value, node);
       },
       TemplateLiteral(node) {
-        if (node.expressions.length === 0) {
-          const quasi = node.quasis[0];
-          if (quasi) check(quasi.value.cooked ?? quasi.value.raw, node);
-          return;
-        }
-        // a template with substitutions has no static value, but its text may hold a credential
-        if (!checkFormats) return;
-        for (const quasi of node.quasis) reportFormat(quasi.value.cooked ?? quasi.value.raw, quasi);
+        checker.checkTemplate(node);
       },
     };
   },

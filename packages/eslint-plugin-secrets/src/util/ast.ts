@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 
 /** Nodes that change a value's type, not the value: `x!`, `x as T`, `x satisfies T`, `<T>x`. */
-const TRANSPARENT_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
+export const TRANSPARENT_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
   AST_NODE_TYPES.TSNonNullExpression,
   AST_NODE_TYPES.TSAsExpression,
   AST_NODE_TYPES.TSSatisfiesExpression,

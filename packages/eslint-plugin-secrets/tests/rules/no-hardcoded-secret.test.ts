@@ -52,6 +52,10 @@ const pem = privateKey();
 const K1 = value(101);
 const K2 = value(102);
 const K3 = value(103);
+/** A PostHog project API key: public by design (it only sends events). */
+const posthogProjectKey = join("ph", "c_", randomString(43, ALNUM, 61));
+/** The ASN.1 preamble every 2048-bit RSA key in PKCS#8 starts with: not key material. */
+const RSA_PREAMBLE = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC4";
 
 runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
   valid: [
@@ -140,6 +144,61 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
     'const menu = [{ key: "dashboard-1", label: "Dashboard" }];',
     'const theme = { storageKey: "vite-ui-theme" };',
 
+    // ---- the vocabulary around credentials, as real code writes it (credential-vocabulary.ts) ----
+    // the credentials mode of fetch: better-auth's client, outline's ApiClient, hoppscotch
+    'fetch(url, { credentials: "include" });',
+    "const init = isCredentialsSupported ? { credentials: 'include' } : {};",
+    'fetch("/api/auth.info", { method: "POST", credentials: "same-origin" });',
+    'fetch(url, { credentials: "omit" });',
+    'fetch(url, { credentials: authConfig.withCredentials ? "include" : "same-origin" });',
+    "options.credentials = 'include';",
+    'const client = new ApolloClient({ uri: "/graphql", credentials: "include" });',
+    // how a secret is kept: better-auth's oauth-provider, PostgreSQL settings
+    'oauthProvider({ storeClientSecret: options.disableJwtPlugin ? "encrypted" : "hashed", storeTokens: "hashed" });',
+    "const security = { authentication: { method: 'md5', passwordEncryption: 'scram-sha-256' } };",
+    "const pg = { password_encryption: 'scram-sha-256' };",
+    // header names: Hasura's JWT helpers, Azure API Management
+    "export const constants = { adminSecret: 'X-Hasura-Admin-Secret', allowedRoles: 'X-Hasura-Allowed-Roles' };",
+    "export const apiHeaders = { ocpSubscriptionKey: 'Ocp-Apim-Subscription-Key' };",
+    "const HEADER_NAMES = { AUTHORIZATION: 'Authorization', SUBSCRIPTION_KEY: 'Ocp-Apim-Subscription-Key' };",
+    // OAuth values
+    "const TokenEndpointAuthMethod = { NONE: 'none', CLIENT_SECRET: 'client_secret_post' };",
+    "const GRANT_TYPE_CLIENT_CREDENTIALS = 'client_credentials';",
+    "const PASSWORD_GRANT = 'password';",
+    "const defaults = { clientSecret: undefined, scope: 'openid profile email' };",
+    // where the secret is kept: AWS Secrets Manager, Google Secret Manager
+    "const config = { JWT_SECRET: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:genesis/jwt-secret-AbCdEf' };",
+    "const env = { PM_BROKER_SECRET: 'projects/p/secrets/s/versions/latest' };",
+    // selectors of a login form in a scraper's page object
+    `const selectors = { login: { email: 'input[name="Email"]', password: 'input[type="password"]', button: '#login-form > button' } };`,
+    // the name of a secret rather than its value, and its storage keys
+    'const API_KEY_ENV = "STRIPE_API_KEY";',
+    'const secret = { secretName: "JWT_SECRET" };',
+    'localStorage.setItem("accessToken", accessToken);\nconst ACCESS_TOKEN_KEY = "accessToken";',
+    'const TOKEN_URL = "/api/auth/token";\nconst authToken = "/oauth/token";',
+    // labels and prose
+    'const copy = { password: "Enter your password", forgotPassword: "Forgot password?", passwordLabel: "auth.password.label" };',
+    // logto: i18n keys and translation files
+    "const storageKey = 'i18nextLogtoUiLng';",
+    { code: '<MfaBinding descriptionKey="mfa.link_email_2fa_description" />;', languageOptions: JSX },
+    "const LogtoOidcConfigKey = { PrivateKeys: 'oidc.privateKeys', CookieKeys: 'oidc.cookieKeys' };",
+    "const userDetails = { password: 'Passwort:', created_password: 'Senha:' };",
+    "const input = { password: 'Palavra-passe' };",
+    "const applicationDetails = { application_secret: 'App-Geheimnis', application_secret_other: 'App-Geheimnisse' };",
+    // payload: translation files, with i18next's numbered tags
+    "export const da = { cartSecret: 'Kurv-hemmelighed' };",
+    "export const zh = { loggedInChangePassword: '要更改您的密码，请到您的<0>账号</0>页面并在那里编辑您的密码。' };",
+    // medusa's JS SDK
+    'fetch(url, { credentials: this.config.auth?.type === "session" ? "include" : "omit" });',
+    // outline: password managers and their authenticator ids
+    'const PasskeyProvider = { OnePassword: "bada5566-a7aa-401f-bd96-45619a55120d", LastPass: "b78a0a55-6ef8-d246-a042-ba0f6d55050c" };',
+    // hoppscotch: a PostHog project key, public by design
+    `class PosthogService { POSTHOG_API_KEY = "${posthogProjectKey}"; }`,
+    // test data in a file that is not a test file: hosts reserved for examples, keys cut short
+    `const redisUrl = "${urlWithPassword(K1, "redis.example:6379", "rediss", "user")}";`,
+    `const proxyUrl = "${urlWithPassword(K1, "proxy.example.com:8080", "http", "user")}";`,
+    `const privateKey = "${PEM_BEGIN}PRIVATE KEY-----\\n${RSA_PREAMBLE}...";`,
+
     // ---- not a secret-like name ----
     'const greeting = "Welcome back, friend";',
     'const PASSWORD_MIN_LENGTH = "12";',
@@ -185,6 +244,7 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
     // ---- options ----
     { code: `const apiKey = "${K1}";`, options: [{ checkNames: false }] },
     { code: `const greeting = "${github}";`, options: [{ checkFormats: false }] },
+    { code: `const firebaseConfig = { apiKey: "${googleKey}", authDomain: "acme-prod.firebaseapp.com" };`, options: [{ checkFormats: false }] },
     { code: 'const apiKey = "acme-demo-9f8e7d6c";', options: [{ extraPlaceholders: ["^acme-demo-"] }] },
     { code: `const greeting = "${join("gh", "p_", "acme", value(9, 32))}";`, options: [{ extraPlaceholders: ["^ghp_acme"] }] },
     // name-based findings in test files are test data
@@ -256,6 +316,30 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
       code: `<Map apiKey="${googleKey}" />;`,
       languageOptions: JSX,
       errors: [formatError("google-api-key", googleKey)],
+    },
+
+    // ---- hardcoded defaults and secrets that look a little like vocabulary ----
+    { code: 'const FALLBACK_JWT_SECRET = "changeme-please";', errors: [nameError("FALLBACK_JWT_SECRET", "changeme-please")] },
+    { code: 'const DEFAULT_ADMIN_PASSWORD = "123456";', errors: [nameError("DEFAULT_ADMIN_PASSWORD", "123456")] },
+    { code: 'const seed = { adminPassword: "P@ssw0rd-2024" };', errors: [nameError("adminPassword", "P@ssw0rd-2024")] },
+    { code: 'const config = { password: "hunter2hunter2" };', errors: [nameError("password", "hunter2hunter2")] },
+    {
+      code: `const stripe = new Stripe({ apiKey: "${sample("stripe-live-key")}" });`,
+      errors: [formatError("stripe-live-key", sample("stripe-live-key"))],
+    },
+    // a vocabulary word under a name it does not belong to: `include` is a mode of credentials only
+    { code: 'const jwtSecret = "include";', errors: [nameError("jwtSecret", "include")] },
+    { code: `fetch(url, { credentials: "${K1}" });`, errors: [nameError("credentials", K1)] },
+    { code: 'const auth = { token: "Bearer-2024-Kq7" };', errors: [nameError("token", "Bearer-2024-Kq7")] },
+    {
+      code: `const apiSecret = "x-${randomString(32, "0123456789abcdef", 3)}";`,
+      errors: [nameError("apiSecret", join("x-", randomString(32, "0123456789abcdef", 3)))],
+    },
+    { code: 'const lastPassword = "s3cr3t-Kq7";', errors: [nameError("lastPassword", "s3cr3t-Kq7")] },
+    {
+      // a real host, not one reserved for examples
+      code: `const url = "${urlWithPassword(K1, "db.example-corp.com")}";`,
+      errors: [formatError("url-password", urlWithPassword(K1, "db.example-corp.com"))],
     },
 
     // ---- variable declarations ----
@@ -367,6 +451,11 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
   ],
 
   validTs: [
+    "enum TokenEndpointAuthMethod { NONE = 'none', CLIENT_SECRET = 'client_secret_post' }",
+    "enum LogtoOidcConfigKey { PrivateKeys = 'oidc.privateKeys', CookieKeys = 'oidc.cookieKeys' }",
+    'enum PasskeyProvider { OnePassword = "bada5566-a7aa-401f-bd96-45619a55120d", ProtonPass = "50726f74-6f6e-5061-7373-50726f746f6e" }',
+    `class PosthogService { private POSTHOG_API_KEY = "${posthogProjectKey}"; }`,
+    "const init: RequestInit = { credentials: 'same-origin' };",
     'class Session { private readonly tokenKey = "auth_token"; }',
     'enum StorageKeys { Token = "token", RefreshToken = "refresh_token" }',
     'const API_KEY = "STRIPE_API_KEY" as const;',
