@@ -42,7 +42,7 @@ export type MainMessage =
 
 export interface Analysis {
   /** Runs the parsing stage (once), on the texts this thread read. */
-  run(input: AnalysisInput, texts: ReadonlyMap<string, string>): Promise<AnalysisOutput>;
+  run(input: AnalysisInput, texts: Map<string, string>): Promise<AnalysisOutput>;
   /** Ends the thread, if any. */
   close(): void;
 }

@@ -35,6 +35,9 @@ if (port) {
       texts.delete(file);
       return text;
     },
+    giveBack(file, text) {
+      texts.set(file, text);
+    },
     async mentioning(files, names) {
       const answer = await ask({ kind: "mentioning", files, names });
       return answer.kind === "files" ? [...answer.files] : [];

@@ -119,15 +119,26 @@ export interface TextSource {
   fetch(files: readonly string[]): Promise<void>;
   /** A fetched text (undefined for an unreadable file); the source need not keep it afterwards. */
   take(file: string): string | undefined;
+  /** Keeps a taken text after all, for a file that may be parsed again. */
+  giveBack(file: string, text: string): void;
   /** Those of `files` whose text mentions one of `names` as a whole identifier. */
   mentioning(files: readonly string[], names: readonly string[]): Promise<string[]>;
 }
 
-/** A TextSource over texts this thread holds. */
-export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
+/**
+ * A TextSource over texts this thread holds. A text taken is dropped from the map: a file is
+ * parsed once (a file whose facts left names out is given its text back, see parseAndAnalyze),
+ * so that the texts of a tree that is parsed whole do not stay in memory after their trees.
+ */
+export function textSourceOf(texts: Map<string, string>): TextSource {
   return {
     fetch: async () => undefined,
-    take: (file) => texts.get(file),
+    take: (file) => {
+      const text = texts.get(file);
+      texts.delete(file);
+      return text;
+    },
+    giveBack: (file, text) => void texts.set(file, text),
     mentioning: async (files, names) => filesMentioning(texts, files, names),
   };
 }
@@ -189,8 +200,13 @@ export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, t
     }
     if ("facts" in extraction) {
       facts.set(file, extraction.facts);
-      if (extraction.facts.trimmed) trimmed.add(file);
-      else trimmed.delete(file);
+      if (extraction.facts.trimmed) {
+        // a name may be looked up in what was left out: the file is then parsed again
+        trimmed.add(file);
+        texts.giveBack(file, text);
+      } else {
+        trimmed.delete(file);
+      }
     } else {
       const { line, column, message } = extraction.syntaxError;
       problems.push({ file, line, column, message: `syntax error: ${message}` });
