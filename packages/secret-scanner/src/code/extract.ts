@@ -11,7 +11,6 @@ import { compact } from "./compact.js";
 import {
   ENV_GLOBALS,
   UNKNOWN,
-  lineAndColumn,
   packPosition,
   type Access,
   type Call,
@@ -25,6 +24,7 @@ import {
   type Ref,
   type Val,
 } from "./facts.js";
+import { lineAndColumn, lineStartsOf as lineStartsOfText } from "../text-positions.js";
 import type { TS } from "./syntax.js";
 
 
@@ -1353,10 +1353,7 @@ function isGlobalEnv(value: Val): boolean {
  */
 function lineStartsOf(sourceFile: ts.SourceFile): readonly number[] {
   const text = sourceFile.text;
-  if (/[\r\u2028\u2029]/.test(text)) return sourceFile.getLineStarts();
-  const starts = [0];
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
+  return /[\r\u2028\u2029]/.test(text) ? sourceFile.getLineStarts() : lineStartsOfText(text);
 }
 
 /** An offset as a packed line and column (see facts.ts, unpackPosition). */

@@ -182,16 +182,4 @@ export function unpackPosition(packed: number): { line: number; column: number }
   return { line: Math.floor(packed / COLUMN_BITS), column: packed % COLUMN_BITS };
 }
 
-/** 1-based line and column of an offset. */
-export function lineAndColumn(lineStarts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (lineStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
-}
-
 export const UNKNOWN: Val = { k: "?" };

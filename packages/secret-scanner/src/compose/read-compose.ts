@@ -36,6 +36,7 @@ import type {
   Position,
   TextObserver,
 } from "../model.js";
+import { lineAndColumn, lineStartsOf } from "../text-positions.js";
 import { scanInterpolations } from "./interpolation.js";
 
 /** Files larger than this are skipped with a problem. */
@@ -822,23 +823,9 @@ function positionAt(ctx: DocContext, offset: number): Position {
   return { file: ctx.file, ...linePosition(ctx.lineStarts, ctx.source.length, offset) };
 }
 
-function lineStartsOf(source: string): number[] {
-  const starts = [0];
-  for (let at = source.indexOf("\n"); at !== -1; at = source.indexOf("\n", at + 1)) starts.push(at + 1);
-  return starts;
-}
-
 /** 1-based line and column of `offset` (clamped to the text, whose length is `length`). */
 function linePosition(lineStarts: readonly number[], length: number, offset: number): { line: number; column: number } {
-  const at = Math.min(Math.max(offset, 0), length);
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= at) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: at - lineStarts[low]! + 1 };
+  return lineAndColumn(lineStarts, Math.min(Math.max(offset, 0), length));
 }
 
 function position(ctx: DocContext, node: Node): Position {

@@ -17,6 +17,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { parse } from "dotenv";
 import type { ComposeNamedEntry, EnvExampleFacts, InputProblem, TextObserver } from "../model.js";
+import { lineIndexAt } from "../text-positions.js";
 
 /** Files larger than this are skipped with a problem. */
 export const MAX_ENV_EXAMPLE_FILE_BYTES = 5 * 1024 * 1024;
@@ -245,18 +246,6 @@ function oddLineMessage(odd: OddEnvLine): string {
   return odd.bareName
     ? `line ${odd.line} is not KEY=value (a name without '=' defines nothing for dotenv; write NAME= to list it)`
     : `line ${odd.line} is not KEY=value`;
-}
-
-/** Index of the line (in `lineStarts`) containing `offset`. */
-function lineIndexAt(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function fallbackPosition(name: string, keptLines: readonly string[], lineNumbers: readonly number[]): LocatedEnvKey {
