@@ -9,7 +9,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput } from "./read-code.js";
+import type { TextReader } from "./files.js";
+import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput, type StageSetup } from "./read-code.js";
 
 /**
  * From this many code files on, reading them takes about as long as loading TypeScript; below
@@ -17,12 +18,6 @@ import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, typ
  */
 export const THREAD_MIN_FILES = 1000;
 
-/**
- * From this many files to parse on, the thread is given up and the stage runs here: parsing is
- * then most of the work, and a second heap (which holds the same parsed trees' garbage and facts,
- * with its own slack) costs more memory than loading TypeScript in parallel saves time.
- */
-export const THREAD_MAX_CANDIDATES = 1000;
 
 /** The worker's entry point: the built file next to this one (absent when run from sources). */
 const WORKER_FILE = fileURLToPath(new URL("./analysis-worker.js", import.meta.url));
@@ -34,20 +29,37 @@ export type WorkerMessage =
   | { readonly kind: "done"; readonly output: AnalysisOutput }
   | { readonly kind: "failed"; readonly message: string };
 
-/** Messages to the worker: the input, then answers to its requests (texts; which files mention names). */
+/**
+ * Messages to the worker: the setup, the candidates' texts as they are read, the input, then
+ * answers to its requests (texts; which files mention names).
+ */
 export type MainMessage =
+  | { readonly kind: "setup"; readonly setup: StageSetup }
+  | { readonly kind: "offer"; readonly file: string; readonly text: string }
   | { readonly kind: "input"; readonly input: AnalysisInput }
   | { readonly kind: "texts"; readonly id: number; readonly texts: ReadonlyArray<readonly [string, string]> }
   | { readonly kind: "files"; readonly id: number; readonly files: readonly string[] };
 
 export interface Analysis {
-  /** Runs the parsing stage (once), on the texts this thread read. */
-  run(input: AnalysisInput, texts: Map<string, string>): Promise<AnalysisOutput>;
+  /** What the stage needs before any file is parsed (sent as soon as the files are listed). */
+  setup(setup: StageSetup): void;
+  /**
+   * A candidate's text, as soon as it is read. True when the stage takes it (on the thread, which
+   * parses it while the other files are read): the caller need not keep it.
+   */
+  offer(file: string, text: string): boolean;
+  /**
+   * Runs the parsing stage (once) to its end, on the texts this thread kept; `reader` reads again,
+   * should the thread fail, the texts it was given.
+   */
+  run(input: AnalysisInput, texts: Map<string, string>, reader: TextReader): Promise<AnalysisOutput>;
   /** Ends the thread, if any. */
   close(): void;
 }
 
 const onThisThread: Analysis = {
+  setup: () => undefined,
+  offer: () => false,
   run: (input, texts) => parseAndAnalyze(input, textSourceOf(texts)),
   close: () => undefined,
 };
@@ -63,15 +75,28 @@ export function startAnalysis(codeFileCount: number): Analysis {
   }
   // a scan that ends before the stage runs (no candidate, an error) does not wait for the thread
   worker.unref();
+  let alive = true;
+  worker.once("error", () => (alive = false));
+  worker.once("exit", () => (alive = false));
+  const send = (message: MainMessage): void => worker.postMessage(message);
+  /** The texts the thread took: read again if it fails. */
+  const offered: string[] = [];
   return {
-    async run(input, texts) {
-      if (input.candidates.length >= THREAD_MAX_CANDIDATES) {
-        // its heap is given back before this thread loads TypeScript and parses
-        await worker.terminate();
-        return onThisThread.run(input, texts);
-      }
+    setup(setup) {
+      send({ kind: "setup", setup });
+    },
+    offer(file, text) {
+      if (!alive) return false;
+      offered.push(file);
+      send({ kind: "offer", file, text });
+      return true;
+    },
+    async run(input, texts, reader) {
       const outcome = await new Promise<AnalysisOutput | undefined>((resolve, reject) => {
-        const send = (message: MainMessage): void => worker.postMessage(message);
+        if (!alive) {
+          resolve(undefined);
+          return;
+        }
         const textsOf = (files: readonly string[]) =>
           files.flatMap((file) => {
             const text = texts.get(file);
@@ -89,7 +114,13 @@ export function startAnalysis(codeFileCount: number): Analysis {
         worker.once("exit", () => resolve(undefined));
         send({ kind: "input", input });
       });
-      return outcome ?? onThisThread.run(input, texts);
+      if (outcome) return outcome;
+      // the texts the thread took are read again: nothing is lost
+      for (const file of offered) {
+        const text = reader.read(file);
+        if (text !== undefined) texts.set(file, text);
+      }
+      return onThisThread.run(input, texts, reader);
     },
     close() {
       void worker.terminate();

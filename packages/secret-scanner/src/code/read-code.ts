@@ -22,7 +22,7 @@ import type { CodeFacts, DynamicAccessorCall, InputProblem, Position, SecretRead
 import { startAnalysis } from "./analysis-thread.js";
 import { extractFacts, type Extraction } from "./extract.js";
 import type { FileFacts } from "./facts.js";
-import { namePattern, readTexts } from "./files.js";
+import { namePattern, TextReader } from "./files.js";
 import { ImportResolver, importEdges, type ImportEdge } from "./imports.js";
 import { link, type LinkOutput } from "./link.js";
 import { PROCESS_MODULES, type TS } from "./syntax.js";
@@ -42,35 +42,43 @@ export async function readCode(
 ): Promise<CodeFacts> {
   const rootAbsolute = path.resolve(root);
   const codeFiles = [...new Set(files)].sort();
-  // on a large tree, TypeScript loads on the analysis thread while this one reads the files
+  // on a large tree, TypeScript loads on the analysis thread while this one reads the files, and
+  // the thread parses each candidate as soon as it is read
   const analysis = startAnalysis(codeFiles.length);
   try {
     const problems: InputProblem[] = [];
-    const texts = readTexts(rootAbsolute, codeFiles, problems);
-
     const directories = codeDirectories(codeFiles);
     const packages = findWorkspacePackages(rootAbsolute, codeFiles, directories);
     const pathConfigs = findPathConfigs(rootAbsolute, directories, packages);
+    const setup: StageSetup = { codeFiles, packages, pathConfigs, settings: settings.input };
+    analysis.setup(setup);
+
     const resolver = new ImportResolver(new Set(codeFiles), packages, pathConfigs);
+    const reader = new TextReader(rootAbsolute, problems);
+    const texts = new Map<string, string>();
     const edges = new Map<string, ImportEdge[]>();
     const imports = new Map<string, readonly string[]>();
     const namesPattern = namePattern([...settings.accessors, ...settings.envAccessors]);
     const candidates: string[] = [];
     for (const file of codeFiles) {
-      const text = texts.get(file);
+      const text = reader.read(file);
       if (text === undefined) continue;
       observe?.(file, text);
       const fileEdges = importEdges(file, text, resolver);
       edges.set(file, fileEdges);
       imports.set(file, fileEdges.map((edge) => edge.target).sort());
-      if (namesPattern?.test(text) || mayReadEnv(text)) candidates.push(file);
+      if (namesPattern?.test(text) || mayReadEnv(text)) {
+        candidates.push(file);
+        // a text the thread takes now is not kept here
+        if (analysis.offer(file, text)) continue;
+      }
+      texts.set(file, text);
     }
-
     let reads: SecretRead[] = [];
     let dynamicCalls: DynamicAccessorCall[] = [];
     if (candidates.length > 0) {
-      const input: AnalysisInput = { codeFiles, edges, candidates, packages, pathConfigs, settings: settings.input };
-      const parsed = await analysis.run(input, texts);
+      const input: AnalysisInput = { ...setup, edges, candidates };
+      const parsed = await analysis.run(input, texts, reader);
       reads = parsed.reads;
       dynamicCalls = parsed.dynamicCalls;
       problems.push(...parsed.problems);
@@ -93,18 +101,21 @@ export async function readCode(
  * that the stage can run on the analysis thread (see analysis-thread.ts). The files' texts are
  * not in it: the stage asks a TextSource for the ones it parses.
  */
-export interface AnalysisInput {
+export interface StageSetup {
   /** Every code file discovered, readable or not: import resolution sees them all. */
   readonly codeFiles: readonly string[];
-  /** The import edges of every readable file (a file without an entry could not be read). */
-  readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
-  /** The files the text test picked, sorted. */
-  readonly candidates: readonly string[];
   readonly packages: readonly WorkspacePackage[];
   /** Path aliases of the repository's tsconfig.json and jsconfig.json files. */
   readonly pathConfigs: readonly PathConfig[];
   /** The validated settings block (resolved again where the stage runs). */
   readonly settings: SecretsSettingsInput;
+}
+
+export interface AnalysisInput extends StageSetup {
+  /** The import edges of every readable file (a file without an entry could not be read). */
+  readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
+  /** The files the text test picked, sorted. */
+  readonly candidates: readonly string[];
 }
 
 export interface AnalysisOutput {
@@ -119,26 +130,15 @@ export interface TextSource {
   fetch(files: readonly string[]): Promise<void>;
   /** A fetched text (undefined for an unreadable file); the source need not keep it afterwards. */
   take(file: string): string | undefined;
-  /** Keeps a taken text after all, for a file that may be parsed again. */
-  giveBack(file: string, text: string): void;
   /** Those of `files` whose text mentions one of `names` as a whole identifier. */
   mentioning(files: readonly string[], names: readonly string[]): Promise<string[]>;
 }
 
-/**
- * A TextSource over texts this thread holds. A text taken is dropped from the map: a file is
- * parsed once (a file whose facts left names out is given its text back, see parseAndAnalyze),
- * so that the texts of a tree that is parsed whole do not stay in memory after their trees.
- */
-export function textSourceOf(texts: Map<string, string>): TextSource {
+/** A TextSource over texts this thread holds (the stage keeps what it must parse again itself). */
+export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
   return {
     fetch: async () => undefined,
-    take: (file) => {
-      const text = texts.get(file);
-      texts.delete(file);
-      return text;
-    },
-    giveBack: (file, text) => void texts.set(file, text),
+    take: (file) => texts.get(file),
     mentioning: async (files, names) => filesMentioning(texts, files, names),
   };
 }
@@ -153,105 +153,128 @@ export function filesMentioning(texts: ReadonlyMap<string, string>, files: reado
   });
 }
 
-/**
- * The parsing stage: parses the candidates, and to a fixpoint the files linking says matter, each
- * reduced to its facts as soon as it is parsed; then the facts' reads. `typescript` is the module
- * when the caller has loaded it already.
- */
 /** Files whose texts the parsing stage asks for at a time. */
 const TEXT_BATCH = 128;
 
-export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, typescript?: TS): Promise<AnalysisOutput> {
-  // validated already, where it was first resolved
-  const settings = resolveSecretsSettings(input.settings);
-  const resolver = new ImportResolver(new Set(input.codeFiles), input.packages, input.pathConfigs);
-  const resolve = (fromFile: string, specifier: string): string | undefined => resolver.resolve(fromFile, specifier);
-  const importers = new Map<string, string[]>();
-  for (const [file, fileEdges] of input.edges) {
-    for (const edge of fileEdges) {
-      const list = importers.get(edge.target);
-      if (list) list.push(file);
-      else importers.set(edge.target, [file]);
-    }
+/**
+ * The parsing stage: each file parsed is reduced to its facts at once (extract.ts) and its tree
+ * and text dropped. The candidates can be handed to it one by one while the files are still
+ * being read (`parse`); `finish` parses those not handed over yet and, to a fixpoint, the files
+ * linking says matter, then gives the reads.
+ */
+export class ParsingStage {
+  private readonly settings: ResolvedSecretsSettings;
+  private readonly resolver: ImportResolver;
+  private readonly accessors: ReadonlySet<string>;
+  private readonly envAccessors: ReadonlySet<string>;
+  private readonly facts = new Map<string, FileFacts>();
+  private readonly tried = new Set<string>();
+  private readonly problems: InputProblem[] = [];
+  /** Texts of files whose facts left out exports that only hold names: they may be parsed again. */
+  private readonly trimmed = new Map<string, string>();
+
+  constructor(
+    setup: StageSetup,
+    private readonly t: TS,
+  ) {
+    // validated already, where it was first resolved
+    this.settings = resolveSecretsSettings(setup.settings);
+    this.resolver = new ImportResolver(new Set(setup.codeFiles), setup.packages, setup.pathConfigs);
+    this.accessors = new Set(this.settings.accessors);
+    this.envAccessors = new Set(this.settings.envAccessors);
   }
 
-  const t = typescript ?? (await loadTypeScript());
-  const accessors = new Set(settings.accessors);
-  const envAccessors = new Set(settings.envAccessors);
-  const facts = new Map<string, FileFacts>();
-  const tried = new Set<string>();
-  const problems: InputProblem[] = [];
+  private readonly resolve = (fromFile: string, specifier: string): string | undefined => this.resolver.resolve(fromFile, specifier);
 
-  /** Files whose facts left out exports that only hold names (see ExtractOptions.keepNames). */
-  const trimmed = new Set<string>();
-  const parseOne = (file: string): void => {
-    const keepNames = tried.has(file);
-    tried.add(file);
-    const text = texts.take(file);
-    if (text === undefined) return; // unreadable: the reading stage reported it
+  /** Parses one file and keeps its facts (a file parsed before is parsed again keeping its names). */
+  parse(file: string, text: string): void {
+    const keepNames = this.tried.has(file);
+    this.tried.add(file);
+    this.trimmed.delete(file);
     let extraction: Extraction;
     try {
       // an import matters when its module is one of the repository's, or `process`
-      const resolves = (specifier: string): boolean => PROCESS_MODULES.has(specifier) || resolve(file, specifier) !== undefined;
-      extraction = extractFacts(t, file, text, { accessors, envAccessors, resolves, keepNames });
+      const resolves = (specifier: string): boolean => PROCESS_MODULES.has(specifier) || this.resolve(file, specifier) !== undefined;
+      extraction = extractFacts(this.t, file, text, { accessors: this.accessors, envAccessors: this.envAccessors, resolves, keepNames });
     } catch (error) {
-      problems.push({ file, message: `internal error while analysing the file (${errorMessage(error)})`, internal: true });
+      this.problems.push({ file, message: `internal error while analysing the file (${errorMessage(error)})`, internal: true });
       return;
     }
     if ("facts" in extraction) {
-      facts.set(file, extraction.facts);
-      if (extraction.facts.trimmed) {
-        // a name may be looked up in what was left out: the file is then parsed again
-        trimmed.add(file);
-        texts.giveBack(file, text);
-      } else {
-        trimmed.delete(file);
-      }
+      this.facts.set(file, extraction.facts);
+      // a name may be looked up in what was left out: the file is then parsed again
+      if (extraction.facts.trimmed) this.trimmed.set(file, text);
     } else {
       const { line, column, message } = extraction.syntaxError;
-      problems.push({ file, line, column, message: `syntax error: ${message}` });
+      this.problems.push({ file, line, column, message: `syntax error: ${message}` });
     }
-  };
+  }
 
-  let toParse = [...input.candidates];
-  let linked: LinkOutput;
-  for (;;) {
-    // texts come in batches, the next one asked for while this one is parsed: the stage holds
-    // a batch of texts at a time, never all of them
-    const batches: string[][] = [];
-    for (let start = 0; start < toParse.length; start += TEXT_BATCH) batches.push(toParse.slice(start, start + TEXT_BATCH));
-    let arriving = batches.length > 0 ? texts.fetch(batches[0]!) : Promise.resolve();
-    for (let index = 0; index < batches.length; index++) {
-      await arriving;
-      arriving = index + 1 < batches.length ? texts.fetch(batches[index + 1]!) : Promise.resolve();
-      for (const file of batches[index]!) parseOne(file);
-    }
-    linked = link({ facts, resolve, settings });
-    const next = new Set<string>();
-    // files a name needs: not parsed yet, or parsed without their names
-    for (const file of linked.needed) if (!tried.has(file) || trimmed.has(file)) next.add(file);
-    // an importer of a file whose exports matter is parsed when it can use one of them: it
-    // re-exports the file, or mentions one of their names, or any name can be one (a default export)
-    const mentioning = new Set<string>();
-    const names = new Set<string>();
-    for (const [file, exported] of linked.interesting) {
-      for (const importer of importers.get(file) ?? []) {
-        if (tried.has(importer) || next.has(importer)) continue;
-        const reexports = input.edges.get(importer)?.some((edge) => edge.target === file && edge.reexport) ?? false;
-        if (exported === "all" || reexports) {
-          next.add(importer);
-          continue;
-        }
-        mentioning.add(importer);
-        for (const name of exported) names.add(name);
+  /** Parses the candidates not parsed yet, then what linking asks for, and gives the reads. */
+  async finish(input: AnalysisInput, texts: TextSource): Promise<AnalysisOutput> {
+    const importers = new Map<string, string[]>();
+    for (const [file, fileEdges] of input.edges) {
+      for (const edge of fileEdges) {
+        const list = importers.get(edge.target);
+        if (list) list.push(file);
+        else importers.set(edge.target, [file]);
       }
     }
-    for (const file of next) mentioning.delete(file);
-    if (mentioning.size > 0) for (const file of await texts.mentioning([...mentioning].sort(), [...names].sort())) next.add(file);
-    if (next.size === 0) break;
-    toParse = [...next].sort();
+    let toParse = input.candidates.filter((file) => !this.tried.has(file));
+    let linked: LinkOutput;
+    for (;;) {
+      // texts come in batches, the next one asked for while this one is parsed: the stage holds
+      // a batch of texts at a time, never all of them
+      const fresh = toParse.filter((file) => !this.trimmed.has(file));
+      const batches: string[][] = [];
+      for (let start = 0; start < fresh.length; start += TEXT_BATCH) batches.push(fresh.slice(start, start + TEXT_BATCH));
+      let arriving = batches.length > 0 ? texts.fetch(batches[0]!) : Promise.resolve();
+      for (let index = 0; index < batches.length; index++) {
+        await arriving;
+        arriving = index + 1 < batches.length ? texts.fetch(batches[index + 1]!) : Promise.resolve();
+        for (const file of batches[index]!) {
+          const text = texts.take(file);
+          if (text === undefined) this.tried.add(file); // unreadable: the reading stage reported it
+          else this.parse(file, text);
+        }
+      }
+      for (const file of toParse) {
+        const text = this.trimmed.get(file);
+        if (text !== undefined) this.parse(file, text);
+      }
+      linked = link({ facts: this.facts, resolve: this.resolve, settings: this.settings });
+      const next = new Set<string>();
+      // files a name needs: not parsed yet, or parsed without their names
+      for (const file of linked.needed) if (!this.tried.has(file) || this.trimmed.has(file)) next.add(file);
+      // an importer of a file whose exports matter is parsed when it can use one of them: it
+      // re-exports the file, or mentions one of their names, or any name can be one (a default export)
+      const mentioning = new Set<string>();
+      const names = new Set<string>();
+      for (const [file, exported] of linked.interesting) {
+        for (const importer of importers.get(file) ?? []) {
+          if (this.tried.has(importer) || next.has(importer)) continue;
+          const reexports = input.edges.get(importer)?.some((edge) => edge.target === file && edge.reexport) ?? false;
+          if (exported === "all" || reexports) {
+            next.add(importer);
+            continue;
+          }
+          mentioning.add(importer);
+          for (const name of exported) names.add(name);
+        }
+      }
+      for (const file of next) mentioning.delete(file);
+      if (mentioning.size > 0) for (const file of await texts.mentioning([...mentioning].sort(), [...names].sort())) next.add(file);
+      if (next.size === 0) break;
+      toParse = [...next].sort();
+    }
+    return { reads: linked.reads, dynamicCalls: linked.dynamicCalls, problems: [...this.problems, ...linked.problems] };
   }
-  return { reads: linked.reads, dynamicCalls: linked.dynamicCalls, problems: [...problems, ...linked.problems] };
+}
+
+/** The parsing stage on this thread, over texts it holds. */
+export async function parseAndAnalyze(input: AnalysisInput, texts: TextSource, typescript?: TS): Promise<AnalysisOutput> {
+  const stage = new ParsingStage(input, typescript ?? (await loadTypeScript()));
+  return stage.finish(input, texts);
 }
 
 function errorMessage(error: unknown): string {
