@@ -44,6 +44,7 @@ export {
   CREDENTIAL_FORMATS,
   findCredential,
   findCredentials,
+  mayHoldCredential,
   maskSecret,
   type CredentialFormat,
   type CredentialMatch,
