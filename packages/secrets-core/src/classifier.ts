@@ -165,7 +165,8 @@ const SECRET_NAME_FRAGMENTS = /KEY|TOKEN|SECRET|PASS|PWD|CREDENTIAL|SALT|DSN|URL
  * `"paß".toUpperCase()` is `PASS`, which no case-insensitive test finds.)
  */
 const SECRET_NAME_FRAGMENTS_ANY_CASE = new RegExp(SECRET_NAME_FRAGMENTS.source, "i");
-const NON_ASCII = /[^\x00-\x7f]/;
+/** A fragment in any case, or a character beyond ASCII: one scan rules out most names. */
+const FRAGMENT_OR_NON_ASCII = new RegExp(`${SECRET_NAME_FRAGMENTS.source}|[^\\x00-\\x7f]`, "i");
 
 /**
  * Whether `name` may be a secret: `false` only when `classifySecretName(name, options)` is sure
@@ -174,8 +175,9 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 export function mayBeSecretName(name: string, options: ClassifierOptions = {}): boolean {
   if ((options.alwaysSecret?.length ?? 0) > 0) return true;
-  if (SECRET_NAME_FRAGMENTS_ANY_CASE.test(name)) return true;
-  if (NON_ASCII.test(name) && SECRET_NAME_FRAGMENTS.test(name.toUpperCase())) return true;
+  if (FRAGMENT_OR_NON_ASCII.test(name)) {
+    if (SECRET_NAME_FRAGMENTS_ANY_CASE.test(name) || SECRET_NAME_FRAGMENTS.test(name.toUpperCase())) return true;
+  }
   const secretWords = options.secretWords ?? [];
   if (secretWords.length === 0) return false;
   const upper = name.toUpperCase();

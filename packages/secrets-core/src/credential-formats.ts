@@ -23,6 +23,11 @@ export interface CredentialFormat {
    * They make scanning every string literal of a file cheap.
    */
   readonly keywords: readonly string[];
+  /**
+   * Substrings every match contains besides a keyword, all of them: a text that lacks one is
+   * not searched either (`@` for a URL's user info: most strings with `://` are plain URLs).
+   */
+  readonly needs?: readonly string[];
   /** The shape of the credential (not global, not sticky); the whole match is the credential. */
   readonly regex: RegExp;
   /** Rejects matches that have the shape but are not credentials: stand-ins, public values. */
@@ -172,6 +177,7 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     id: "private-key",
     description: "private key",
     keywords: ["-----BEGIN "],
+    needs: ["PRIVATE KEY"],
     // the header followed by key material (real line breaks or `\n` escapes, optional PEM
     // headers such as `Proc-Type:`, each ending at its line break, so that no text can be split
     // in more than one way): a header alone is what code that parses keys compares with
@@ -193,6 +199,7 @@ export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
     id: "url-password",
     description: "URL with an inline password",
     keywords: ["://"],
+    needs: ["@"],
     // scheme://user:password@host, any scheme; the user may be empty (redis://:password@host)
     regex:
       /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s:/?#@"'`]*:(?<password>[^\s/?#@"'`]+)@(?<host>[^\s/?#@"'`\\]*)/,
@@ -227,13 +234,35 @@ const keywordPatterns = new WeakMap<readonly CredentialFormat[], RegExp>();
  * twenty passes.
  */
 function keywordPattern(formats: readonly CredentialFormat[]): RegExp {
+  if (formats === CREDENTIAL_FORMATS) return DEFAULT_KEYWORD_PATTERN;
   let pattern = keywordPatterns.get(formats);
   if (!pattern) {
-    const keywords = formats.flatMap((format) => format.keywords);
-    pattern = new RegExp(keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+    pattern = anyKeyword(formats);
     keywordPatterns.set(formats, pattern);
   }
   return pattern;
+}
+
+function anyKeyword(formats: readonly CredentialFormat[]): RegExp {
+  const keywords = formats.flatMap((format) => format.keywords);
+  return new RegExp(keywords.map((keyword) => keyword.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+}
+
+/** The default table's, made once: it is asked about every string of every file. */
+const DEFAULT_KEYWORD_PATTERN = anyKeyword(CREDENTIAL_FORMATS);
+
+/** Whether `text` holds one of the format's keywords and everything it needs. */
+function holdsKeyword(text: string, format: CredentialFormat): boolean {
+  let keyword = false;
+  for (const candidate of format.keywords) {
+    if (text.includes(candidate)) {
+      keyword = true;
+      break;
+    }
+  }
+  if (!keyword || format.needs === undefined) return keyword;
+  for (const needed of format.needs) if (!text.includes(needed)) return false;
+  return true;
 }
 
 /** Whether `text` holds a keyword of one of `formats`, so that a credential may be in it. */
@@ -252,7 +281,7 @@ export function findCredentials(
   const found: CredentialMatch[] = [];
   if (!mayHoldCredential(text, formats)) return found;
   for (const format of formats) {
-    if (!format.keywords.some((keyword) => text.includes(keyword))) continue;
+    if (!holdsKeyword(text, format)) continue;
     const regex = globalRegex(format);
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -271,7 +300,7 @@ export function findCredential(
 ): CredentialMatch | undefined {
   if (!mayHoldCredential(text, formats)) return undefined;
   for (const format of formats) {
-    if (!format.keywords.some((keyword) => text.includes(keyword))) continue;
+    if (!holdsKeyword(text, format)) continue;
     const regex = globalRegex(format);
     regex.lastIndex = 0;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {

@@ -55,6 +55,7 @@ export {
   CREDENTIAL_FORMATS,
   findCredential,
   findCredentials,
+  mayHoldCredential,
   maskSecret,
   type CredentialFormat,
   type CredentialMatch,

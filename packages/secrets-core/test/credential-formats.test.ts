@@ -51,6 +51,16 @@ describe("the table", () => {
     }
   });
 
+  it("lists as needed only what every match of the format contains", () => {
+    for (const format of CREDENTIAL_FORMATS) {
+      const credential = findCredential(sample(format.id))?.credential ?? "";
+      for (const needed of format.needs ?? []) expect(credential, format.id).toContain(needed);
+    }
+    // a URL without user info is not searched for a password, and one with it is
+    expect(findCredential("see https://docs.acme.dev/a:b for details")).toBeUndefined();
+    expect(findCredential(urlWithPassword(randomString(20, ALNUM, 47)))?.format.id).toBe("url-password");
+  });
+
   it("has a sample for every format, found as that format and containing one of its keywords", () => {
     expect(Object.keys(CREDENTIAL_SAMPLES).sort()).toEqual(CREDENTIAL_FORMATS.map((format) => format.id).sort());
     for (const format of CREDENTIAL_FORMATS) {

@@ -2,6 +2,7 @@ import {
   classifySecretValue,
   findCredential,
   findCredentials,
+  mayHoldCredential,
   maskSecret,
   DEFAULT_TEST_FILE_PATTERNS,
   MIN_SECRET_LENGTH,
@@ -105,8 +106,71 @@ const NO_TARGETS: readonly Target[] = [];
 const named = (name: string | undefined, classifier: ClassifierOptions): readonly Target[] =>
   name === undefined || !mayBeSecretName(name, classifier) ? NO_TARGETS : [{ name, classifyAs: name }];
 
+/** The other places `targetsOf` finds a name in, left to it by `mayReachSecretLikeName`. */
+const OTHER_NAMED_PLACES: ReadonlySet<string> = new Set<string>([
+  AST_NODE_TYPES.PropertyDefinition,
+  AST_NODE_TYPES.AccessorProperty,
+  AST_NODE_TYPES.AssignmentPattern,
+  AST_NODE_TYPES.TSEnumMember,
+  AST_NODE_TYPES.JSXAttribute,
+  AST_NODE_TYPES.JSXExpressionContainer,
+]);
+
 /** `setApiKey`, `setToken`: `set` and a capital. */
 const isSetterName = (name: string): boolean => name.startsWith("set") && /^[A-Z]/.test(name.charAt(3));
+
+/**
+ * The name a call's callee is known by, when it may be a setter's: `f` and `a.f` read directly
+ * (nearly every call whose first argument is a string is `require(…)`, `t(…)`, `log(…)`).
+ */
+function setterCandidate(callee: TSESTree.Node): string | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
+    return callee.property.name;
+  }
+  return calleeName(callee);
+}
+
+/**
+ * A quick look at where the literal goes: whether `targetsOf` may find a secret-like name for it,
+ * `false` only when it will not. The common places (`{ key: v }`, `const name = v`,
+ * `a.name = v`, `f(v)`) are read directly and their name tested with the classifier's cheap
+ * test; the rarer ones are left to `targetsOf`. Most string literals of a program stop here.
+ */
+function mayReachSecretLikeName(literal: TSESTree.Node, classifier: ClassifierOptions): boolean {
+  let value: TSESTree.Node = literal;
+  let parent = literal.parent;
+  while (parent !== undefined && passesValueOn(parent, value)) {
+    value = parent;
+    parent = parent.parent;
+  }
+  if (parent === undefined) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.Property: {
+      if (parent.value !== value) return false;
+      const key = parent.key;
+      return parent.computed || key.type !== AST_NODE_TYPES.Identifier || mayBeSecretName(key.name, classifier);
+    }
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === value && parent.id.type === AST_NODE_TYPES.Identifier && mayBeSecretName(parent.id.name, classifier);
+    case AST_NODE_TYPES.AssignmentExpression: {
+      if (parent.right !== value) return false;
+      const left = parent.left;
+      if (left.type === AST_NODE_TYPES.Identifier) return mayBeSecretName(left.name, classifier);
+      if (left.type === AST_NODE_TYPES.MemberExpression && !left.computed && left.property.type === AST_NODE_TYPES.Identifier) {
+        return mayBeSecretName(left.property.name, classifier);
+      }
+      return true;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      if (parent.arguments[0] !== value) return false;
+      const callee = setterCandidate(parent.callee);
+      return callee !== undefined && isSetterName(callee) && mayBeSecretName(callee, classifier);
+    }
+    default:
+      return OTHER_NAMED_PLACES.has(parent.type);
+  }
+}
 
 /**
  * Whether `parent` hands `value` on to its own parent: a type-only wrapper, the right of `??` or
@@ -127,11 +191,8 @@ function passesValueOn(parent: TSESTree.Node, value: TSESTree.Node): boolean {
  * The names a value is assigned to, if it is: `const apiKey = v`, `config.password = v`,
  * `{ token: v }`, `token = v` as a class field, default parameter or destructuring default,
  * `<Client apiKey="v" />`, `setApiKey(v)`. Climbs out of type-only wrappers and of the right of
- * `??` / `||` and the branches of `?:`: the value may still end up in the name.
- *
- * It runs for most string literals of a file, so it reads each node's `parent` and `type` once
- * and decides on the parent's type first: most literals sit in an array, a comparison, a call's
- * later argument or an import, and are dropped there.
+ * `??` / `||` and the branches of `?:`: the value may still end up in the name. Asked only for
+ * the literals `mayReachSecretLikeName` lets through.
  */
 function targetsOf(literal: TSESTree.Node, classifier: ClassifierOptions): readonly Target[] {
   let value: TSESTree.Node = literal;
@@ -150,7 +211,7 @@ function targetsOf(literal: TSESTree.Node, classifier: ClassifierOptions): reado
     case AST_NODE_TYPES.CallExpression: {
       // a setter: `sgMail.setApiKey("…")`, `client.setToken("…")`
       if (parent.arguments[0] !== value) return NO_TARGETS;
-      const callee = calleeName(parent.callee);
+      const callee = setterCandidate(parent.callee);
       return callee !== undefined && isSetterName(callee) && mayBeSecretName(callee, classifier)
         ? [{ name: callee, classifyAs: callee.slice(3) }]
         : NO_TARGETS;
@@ -257,12 +318,19 @@ class FileChecker {
     return this.testFile;
   }
 
-  /** Checks the value of a string literal or of a template literal without substitutions. */
+  /**
+   * Checks the value of a string literal or of a template literal without substitutions. The
+   * cheap tests come first and decide for nearly every string: too short, no keyword of any
+   * credential format, a parent through which no name can be reached.
+   */
   check(value: string, node: TSESTree.Node): void {
     if (value.length < MIN_CHECKED_LENGTH) return;
+    const mayBeFormat = this.checkFormats && value.length >= MIN_FORMAT_LENGTH && mayHoldCredential(value);
+    const mayBeNamed = this.checkNames && mayReachSecretLikeName(node, this.settings.classifier);
+    if (!mayBeFormat && !mayBeNamed) return;
     if (value.startsWith("AIza") && isFirebaseWebApiKey(value, node)) return;
-    if (this.checkFormats && this.reportFormat(value, node)) return;
-    if (this.checkNames) this.reportName(value, node);
+    if (mayBeFormat && this.reportFormat(value, node)) return;
+    if (mayBeNamed) this.reportName(value, node);
   }
 
   checkTemplate(node: TSESTree.TemplateLiteral): void {
@@ -273,7 +341,10 @@ class FileChecker {
     }
     // a template with substitutions has no static value, but its text may hold a credential
     if (!this.checkFormats) return;
-    for (const quasi of node.quasis) this.reportFormat(quasi.value.cooked ?? quasi.value.raw, quasi);
+    for (const quasi of node.quasis) {
+      const text = quasi.value.cooked ?? quasi.value.raw;
+      if (text.length >= MIN_FORMAT_LENGTH && mayHoldCredential(text)) this.reportFormat(text, quasi);
+    }
   }
 
   private isExtraPlaceholder(text: string): boolean {
@@ -383,7 +454,9 @@ export default createRule<Options, MessageIds>({
     if (!checker.checkFormats && (!checker.checkNames || checker.inTestFile())) return {};
     return {
       Literal(node) {
-        if (typeof node.value === "string") checker.check(node.value, node);
+        // most literals are short strings, numbers, booleans: dropped before any call
+        const value = node.value;
+        if (typeof value === "string" && value.length >= MIN_CHECKED_LENGTH) checker.check(value, node);
       },
       TemplateLiteral(node) {
         checker.checkTemplate(node);

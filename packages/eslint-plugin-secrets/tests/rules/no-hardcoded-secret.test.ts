@@ -470,6 +470,8 @@ runRuleTests<MessageIds, Options>("no-hardcoded-secret", rule, {
     { code: `const apiKey = "${K1}" as string;`, errors: [nameError("apiKey", K1)] },
     { code: `const config = { password: "${K1}" } satisfies Config;`, errors: [nameError("password", K1)] },
     { code: `const config = { token: <string>"${K1}" };`, errors: [nameError("token", K1)] },
+    { code: `(config as Config).apiKey = "${K1}";`, errors: [nameError("apiKey", K1)] },
+    { code: `(config as Config).apiKey ??= ("${K1}" as string);`, errors: [nameError("apiKey", K1)] },
     { code: `enum Secrets { ApiKey = "${K1}" }`, errors: [nameError("ApiKey", K1)] },
     {
       // a format in a type is committed all the same
