@@ -4,90 +4,15 @@
  * --max-warnings), 1 findings, 2 usage or configuration error. Never prints a stack trace for
  * a user's mistake, and never prints a value read from a file.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { BaselineError, isAdoptable, newFindings, readBaseline, writeBaseline } from "./baseline.js";
-import { formatJson, summarize, type ReportData } from "./report/json.js";
-import { colorsFor, formatText, NO_COLORS } from "./report/text.js";
-import { scan } from "./scan.js";
+import { Command, CommanderError, Option } from "commander";
+import { BaselineError } from "./baseline.js";
+import { check, parseCount, type CheckOptions } from "./commands/check.js";
+import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_USAGE = 2;
-
-class UsageError extends Error {}
-
-interface CheckOptions {
-  format: "text" | "json";
-  output?: string;
-  config?: string;
-  maxWarnings?: number;
-  quiet?: boolean;
-  baseline?: string;
-}
-
-function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more)");
-  return Number(value);
-}
-
-async function check(rootArgument: string, options: CheckOptions): Promise<number> {
-  const root = path.resolve(rootArgument);
-  if (!existsSync(root)) throw new UsageError(`${rootArgument}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`${rootArgument}: not a directory`);
-
-  const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
-  let findings = result.findings;
-  const notes = [...result.notes];
-
-  if (options.baseline !== undefined) {
-    const baselineFile = path.resolve(options.baseline);
-    const baseline = readBaseline(baselineFile);
-    if (baseline === undefined) {
-      try {
-        writeBaseline(baselineFile, findings);
-      } catch (error) {
-        throw new UsageError(`${options.baseline}: cannot write the baseline (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-      }
-      const adopted = findings.filter(isAdoptable);
-      notes.push(`baseline written to ${options.baseline} with ${adopted.length} finding(s); later runs report only new findings`);
-      findings = findings.filter((finding) => !isAdoptable(finding));
-    } else {
-      const known = findings.length;
-      findings = newFindings(findings, baseline);
-      notes.push(`baseline ${options.baseline}: ${known - findings.length} known finding(s) hidden`);
-    }
-  }
-  if (options.quiet) findings = findings.filter((finding) => finding.severity === "error");
-
-  const data: ReportData = { findings, inventory: result.inventory, notes, filesScanned: result.filesScanned };
-  const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
-  const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
-  if (options.output !== undefined) {
-    try {
-      writeFileSync(path.resolve(options.output), report);
-    } catch (error) {
-      throw new UsageError(`${options.output}: cannot write the report (${(error as NodeJS.ErrnoException).code ?? "error"})`);
-    }
-  } else {
-    process.stdout.write(report);
-  }
-  if (options.format === "text" && !options.quiet) {
-    for (const note of notes) process.stderr.write(`note: ${note}\n`);
-  }
-
-  const { errors, warnings } = summarize(findings);
-  if (errors > 0) return EXIT_FINDINGS;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    process.stderr.write(`secret-scanner: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings}\n`);
-    return EXIT_FINDINGS;
-  }
-  return EXIT_CLEAN;
-}
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from "./commands/exit.js";
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("secret-scanner")
