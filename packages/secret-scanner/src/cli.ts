@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
 import { check, parseCount, type CheckOptions } from "./commands/check.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
+import { fix, type FixCommandOptions } from "./commands/fix.js";
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -36,8 +37,23 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
     .option("-q, --quiet", "report errors only")
     .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
+    .option("--fix", "apply `fix` first, then report what is left")
+    .option("--compose", "with --fix: edit compose files too")
+    .option("--prune", "with --fix: remove unused declarations")
     .action(async (root: string, options: CheckOptions) => {
       setExitCode(await check(root, options));
+    });
+
+  program
+    .command("fix")
+    .description("add missing env example keys (and, with --compose, compose secrets and grants); never renames")
+    .argument("[root]", "repository root to fix", ".")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("--compose", "also declare missing compose secrets and grant them to the services that read them")
+    .option("--prune", "also remove unused env example keys (and, with --compose, unused compose secrets)")
+    .option("--dry-run", "print a unified diff (values masked) and write nothing")
+    .action(async (root: string, options: FixCommandOptions) => {
+      setExitCode(await fix(root, options));
     });
   return program;
 }

@@ -175,4 +175,9 @@ export interface Finding {
   readonly column: number;
   /** The name to use instead, for `name-mismatch`. */
   readonly suggestion?: string;
+  /**
+   * For `undeclared-in-compose` (a read) and `service-not-granted`: the compose services whose code
+   * makes this read and whose `secrets:` lacks the secret, the grants `fix --compose` adds.
+   */
+  readonly services?: readonly string[];
 }

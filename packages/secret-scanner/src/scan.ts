@@ -9,7 +9,7 @@ import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
 import { RULE_IDS } from "./config/schema.js";
 import { discoverFiles } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
-import type { Finding, TextObserver } from "./model.js";
+import type { ComposeFacts, Finding, TextObserver } from "./model.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface ScanOptions {
@@ -20,6 +20,9 @@ export interface ScanOptions {
 export interface ScanResult extends CheckResult {
   readonly config: ScannerConfig;
   readonly filesScanned: number;
+  /** What `fix` edits: the compose project as read, and the env example files that were read. */
+  readonly compose: ComposeFacts;
+  readonly envExampleFiles: readonly string[];
 }
 
 /**
@@ -75,5 +78,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     notes: [...result.notes, ...suppressions.notes],
     config,
     filesScanned: code.filesScanned + compose.files.length + envExamples.files.length,
+    compose,
+    envExampleFiles: envExamples.files,
   };
 }
