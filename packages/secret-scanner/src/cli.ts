@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
 import { check, parseCount, type CheckOptions } from "./commands/check.js";
+import { docs, type DocsOptions } from "./commands/docs.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
 import { fix, type FixCommandOptions } from "./commands/fix.js";
 
@@ -54,6 +55,17 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--dry-run", "print a unified diff (values masked) and write nothing")
     .action(async (root: string, options: FixCommandOptions) => {
       setExitCode(await fix(root, options));
+    });
+
+  program
+    .command("docs")
+    .description("generate the contract document: every secret, its sources, its services, the code that reads it, required or optional")
+    .argument("[root]", "repository root to scan", ".")
+    .option("-o, --output <file>", "write the document's generated region into FILE (created if missing) instead of standard output")
+    .option("--check", "exit 1 with a diff when the document (--output, default ROOT/docs/secrets.md) is not up to date")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .action(async (root: string, options: DocsOptions) => {
+      setExitCode(await docs(root, options));
     });
   return program;
 }

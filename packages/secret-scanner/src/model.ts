@@ -59,6 +59,11 @@ export interface SecretRead {
   readonly position: Position;
   /** Whether the shared classifier calls the name a secret. Accessor reads are secrets by definition. */
   readonly secretLike: boolean;
+  /**
+   * The code does without the name when it is missing: the read is a presence check of it
+   * (`hasSecret("X")`, `if (process.env.X)`), runs only after one, or is `getOptionalSecret("X")`.
+   */
+  readonly optional?: true;
 }
 
 /** An accessor call whose name could not be resolved statically. */

@@ -86,7 +86,7 @@ function groupByName<T extends { readonly name: string }>(items: readonly T[]): 
  * One service per name: an override file (`compose.override.yml`, `-f a -f b`) adds to the
  * service of the same name. Its first build context wins; grants and environment add up.
  */
-function mergeServices(services: readonly ComposeService[]): ComposeService[] {
+export function mergeServices(services: readonly ComposeService[]): ComposeService[] {
   const merged = new Map<string, ComposeService>();
   for (const service of services) {
     const existing = merged.get(service.name);

@@ -70,8 +70,8 @@ export async function runFix(root: string, options: FixCommandOptions): Promise<
   const plan = planFixes(
     {
       findings: result.findings,
-      envExampleFiles: result.envExampleFiles,
-      compose: result.compose,
+      envExampleFiles: result.facts.envExamples.files,
+      compose: result.facts.compose,
       lowercaseComposeNames: result.config.lowercaseComposeNames,
     },
     fixOptions,
