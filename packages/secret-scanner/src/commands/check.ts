@@ -25,12 +25,25 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
-export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
+/** The scan root named on the command line, as an absolute path; a UsageError if it is not a directory. */
+export function resolveRoot(rootArgument: string): string {
   const root = path.resolve(rootArgument);
   if (!existsSync(root)) throw new UsageError(`${rootArgument}: no such directory`);
   if (!statSync(root).isDirectory()) throw new UsageError(`${rootArgument}: not a directory`);
+  return root;
+}
 
+export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
+  const root = resolveRoot(rootArgument);
   const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
+  return report(result, options);
+}
+
+/**
+ * What `check` and `audit` do with their findings: the baseline, `--quiet`, the report in the
+ * chosen format (to stdout or `--output`), the notes, and the exit code.
+ */
+export function report(result: ReportData, options: CheckOptions): number {
   let findings = result.findings;
   const notes = [...result.notes];
 
