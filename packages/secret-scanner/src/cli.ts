@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
+import { audit, type AuditOptions } from "./commands/audit.js";
 import { check, parseCount, type CheckOptions } from "./commands/check.js";
 import { docs, type DocsOptions } from "./commands/docs.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
@@ -66,6 +67,20 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .action(async (root: string, options: DocsOptions) => {
       setExitCode(await docs(root, options));
+    });
+
+  program
+    .command("audit")
+    .description("audit a whole repository's secret hygiene: everything check runs, plus committed secrets and files, compose values, ignore rules")
+    .argument("[root]", "repository root to audit", ".")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
+    .option("-q, --quiet", "report errors only")
+    .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
+    .action(async (root: string, options: AuditOptions) => {
+      setExitCode(await audit(root, options));
     });
   return program;
 }

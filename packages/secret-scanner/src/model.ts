@@ -3,6 +3,7 @@
  * examples) → checks → reporters. No stage holds another's objects (no ts-morph nodes, no YAML
  * documents) past its own boundary, so each can be tested on its own and the checks are pure.
  */
+import type { SecretValueReason } from "@secrets-suite/core";
 
 /** A place in a file. `file` is a POSIX path relative to the scan root; line and column are 1-based. */
 export interface Position {
@@ -36,6 +37,8 @@ export type TextObserver = (file: string, text: string) => void;
 export interface DiscoveredFiles {
   /** Absolute path of the scan root. */
   readonly root: string;
+  /** Every file the walk found, of any kind (relative POSIX paths), sorted: what `audit` searches outside git. */
+  readonly all: readonly string[];
   /** Code files (relative POSIX paths), sorted. */
   readonly code: readonly string[];
   /** Compose files found by name or configured glob (relative POSIX paths), sorted. */
@@ -116,6 +119,29 @@ export interface ComposeEnvironmentEntry extends ComposeNamedEntry {
    * (`POSTGRES_PASSWORD_FILE: /run/secrets/db_password`). No other value is ever kept.
    */
   readonly secretFile?: string;
+  /**
+   * What kind of value the variable is given, never the value itself: `literal` (written in the
+   * file), `interpolated` (holds a `${VAR}` or `$VAR`), `secret-file` (a `/run/secrets/` path),
+   * `empty` (`KEY=` or `KEY: ""`) or `passed-through` (`KEY` or `KEY:` alone: the value comes
+   * from the shell that runs compose). For `audit`'s `secret-in-compose-environment`.
+   */
+  readonly valueKind: ComposeValueKind;
+  /**
+   * For a `literal` value, core's verdict on it with the variable's name: `credential` (also a URL
+   * with an inline password), else why it is not one (`url`, `path`, `placeholder-word`…).
+   */
+  readonly literalVerdict?: SecretValueReason;
+}
+
+export type ComposeValueKind = "literal" | "interpolated" | "secret-file" | "empty" | "passed-through";
+
+/** A variable compose interpolates, or a top-level secret's `environment:` names. */
+export interface ComposeVariableReference extends ComposeNamedEntry {
+  /**
+   * The interpolation gives a default when the variable is unset (`${X:-default}`, `${X-default}`),
+   * so a missing value goes unnoticed. The default itself is never kept.
+   */
+  readonly defaulted?: boolean;
 }
 
 export interface ComposeService {
@@ -137,15 +163,25 @@ export interface ComposeFacts {
   readonly secrets: readonly ComposeSecretDeclaration[];
   readonly services: readonly ComposeService[];
   /** Variable names referenced by interpolation (`${X}`) or `environment:` of a top-level secret. */
-  readonly referencedVariables: readonly ComposeNamedEntry[];
+  readonly referencedVariables: readonly ComposeVariableReference[];
   readonly problems: readonly InputProblem[];
 }
 
 // ---------------------------------------------------------------- env examples
 
+/** A key an env example defines. */
+export interface EnvExampleKey extends ComposeNamedEntry {
+  /**
+   * Core's verdict on the key's value (`classifySecretValue` with the key's name): `credential`
+   * when it could work as one, else why not (`empty`, `fill-in`, `placeholder-word`, `url`…).
+   * The value itself is never kept. For `audit`'s `env-example-real-value`.
+   */
+  readonly value: SecretValueReason;
+}
+
 export interface EnvExampleFacts {
   readonly files: readonly string[];
-  readonly keys: readonly ComposeNamedEntry[];
+  readonly keys: readonly EnvExampleKey[];
   readonly problems: readonly InputProblem[];
 }
 
@@ -161,7 +197,16 @@ export type RuleId =
   | "granted-but-unused"
   | "dynamic-secret-name"
   | "parse-error"
-  | "internal-error";
+  | "internal-error"
+  // `audit` only (docs/scanner/audit.md)
+  | "bare-env-secret"
+  | "secret-fallback"
+  | "hardcoded-secret"
+  | "secret-in-compose-environment"
+  | "compose-secret-fallback"
+  | "committed-secret-file"
+  | "gitignore-missing-pattern"
+  | "env-example-real-value";
 
 /** The checks a configuration can set the severity of: all but `internal-error`, a bug of ours. */
 export type ConfigurableRuleId = Exclude<RuleId, "internal-error">;

@@ -9,7 +9,7 @@ import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
 import { RULE_IDS } from "./config/schema.js";
 import { discoverFiles } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
-import type { CodeFacts, ComposeFacts, EnvExampleFacts, Finding, TextObserver } from "./model.js";
+import type { CodeFacts, ComposeFacts, DiscoveredFiles, EnvExampleFacts, Finding, TextObserver } from "./model.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface ScanOptions {
@@ -20,7 +20,9 @@ export interface ScanOptions {
 export interface ScanResult extends CheckResult {
   readonly config: ScannerConfig;
   readonly filesScanned: number;
-  /** What the readers found, for commands that describe or edit the repository (`docs`, `fix`). */
+  /** What discovery found: `audit` checks more of it. */
+  readonly discovered: DiscoveredFiles;
+  /** What the readers found, for commands that describe or edit the repository (`docs`, `fix`, `audit`). */
   readonly facts: { readonly code: CodeFacts; readonly compose: ComposeFacts; readonly envExamples: EnvExampleFacts };
 }
 
@@ -28,7 +30,7 @@ export interface ScanResult extends CheckResult {
  * The inline `secret-scanner-disable-*` comments of every file the readers read, collected as
  * they read it (a file is never read again for them), with a note for each malformed one.
  */
-class SuppressionIndex {
+export class SuppressionIndex {
   private readonly byFile = new Map<string, Suppressions>();
   private readonly problems: Array<{ readonly file: string; readonly line: number; readonly message: string }> = [];
 
@@ -76,7 +78,8 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     findings: suppressions.keep(result.findings),
     notes: [...result.notes, ...suppressions.notes],
     config,
-    facts: { code, compose, envExamples },
     filesScanned: code.filesScanned + compose.files.length + envExamples.files.length,
+    discovered,
+    facts: { code, compose, envExamples },
   };
 }

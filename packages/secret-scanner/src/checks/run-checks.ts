@@ -126,6 +126,26 @@ export function nearestEnvExample(file: string, examples: readonly string[]): st
 }
 
 /**
+ * The finding for a problem with an input file: `parse-error` (unless configured off), or
+ * `internal-error` when the scanner failed on the file, a bug of ours: always an error, and
+ * never silenced by configuration.
+ */
+export function findingOfProblem(problem: InputProblem, rules: ScannerConfig["rules"]): Finding | undefined {
+  const position = { file: problem.file, line: problem.line ?? 1, column: problem.column ?? 1 };
+  if (problem.internal) {
+    return {
+      ruleId: "internal-error",
+      severity: "error",
+      message: `secret-scanner failed on this file: ${problem.message}. Its reads are missing from this scan; please report this at ${ISSUES_URL} (with the file, if you can share it).`,
+      ...position,
+    };
+  }
+  const severity = rules["parse-error"];
+  if (severity === "off") return undefined;
+  return { ruleId: "parse-error", severity, message: `Could not read this file: ${problem.message}`, ...position };
+}
+
+/**
  * Test files and test tool configs (core's shared patterns, as the plugin's rules use them): a
  * secret they read is a test's own set-up, not something to declare for the services; it still
  * counts as a use of a declared one.
@@ -404,18 +424,8 @@ export function runChecks(input: CheckInput): CheckResult {
     );
   }
   for (const problem of [...input.problems, ...code.problems, ...compose.problems, ...envExamples.problems]) {
-    const position = { file: problem.file, line: problem.line ?? 1, column: problem.column ?? 1 };
-    if (problem.internal) {
-      // a bug of ours, never the file's fault: always an error, and never silenced by configuration
-      findings.push({
-        ruleId: "internal-error",
-        severity: "error",
-        message: `secret-scanner failed on this file: ${problem.message}. Its reads are missing from this scan; please report this at ${ISSUES_URL} (with the file, if you can share it).`,
-        ...position,
-      });
-      continue;
-    }
-    emit("parse-error", position, `Could not read this file: ${problem.message}`);
+    const finding = findingOfProblem(problem, config.rules);
+    if (finding) findings.push(finding);
   }
 
   // ---- inventory of every secret name: read (accessor or secret-like), declared in compose, or granted

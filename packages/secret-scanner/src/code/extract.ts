@@ -61,15 +61,28 @@ export type Extraction = { readonly facts: FileFacts } | { readonly syntaxError:
 
 /** Parses one file and reduces it to its facts, or reports its first syntax error. */
 export function extractFacts(t: TS, file: string, text: string, options: ExtractOptions): Extraction {
-  // the script kind (TS, TSX, JS, JSX) follows the file name's extension
-  const sourceFile = t.createSourceFile(file, text, { languageVersion: t.ScriptTarget.ESNext, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false);
-  const diagnostic = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
-  if (diagnostic) {
-    const message = t.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]!.replace(/\.$/, "");
-    const { line, character } = t.getLineAndCharacterOfPosition(sourceFile, diagnostic.start);
-    return { syntaxError: { line: line + 1, column: character + 1, message } };
-  }
+  const sourceFile = parseSource(t, file, text);
+  const syntaxError = firstSyntaxError(t, sourceFile);
+  if (syntaxError) return { syntaxError };
   return { facts: new Extractor(t, file, sourceFile, options).run() };
+}
+
+/** The first syntax error TypeScript finds in a file, if any (`audit` asks it when ESLint's parser fails). */
+export function syntaxErrorOf(t: TS, file: string, text: string): SyntaxError | undefined {
+  return firstSyntaxError(t, parseSource(t, file, text));
+}
+
+function parseSource(t: TS, file: string, text: string): ts.SourceFile {
+  // the script kind (TS, TSX, JS, JSX) follows the file name's extension
+  return t.createSourceFile(file, text, { languageVersion: t.ScriptTarget.ESNext, jsDocParsingMode: t.JSDocParsingMode.ParseNone }, false);
+}
+
+function firstSyntaxError(t: TS, sourceFile: ts.SourceFile): SyntaxError | undefined {
+  const diagnostic = (sourceFile as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+  if (!diagnostic) return undefined;
+  const message = t.flattenDiagnosticMessageText(diagnostic.messageText, "\n").split("\n")[0]!.replace(/\.$/, "");
+  const { line, character } = t.getLineAndCharacterOfPosition(sourceFile, diagnostic.start);
+  return { line: line + 1, column: character + 1, message };
 }
 
 interface Scope {

@@ -42,6 +42,14 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
   }
 
   const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
+  return report(result, options);
+}
+
+/**
+ * What `check` and `audit` do with their findings: the baseline, `--quiet`, the report in the
+ * chosen format (to stdout or `--output`), the notes, and the exit code.
+ */
+export function report(result: ReportData, options: CheckOptions): number {
   let findings = result.findings;
   const notes = [...result.notes];
 

@@ -9,6 +9,12 @@ export interface InterpolationRef {
   readonly name: string;
   /** Offset of the `$` in the scanned text. */
   readonly offset: number;
+  /**
+   * `${NAME:-default}` or `${NAME-default}`: compose substitutes the default when the variable is
+   * unset (or empty, with `:`). Absent for `${NAME}`, `$NAME`, the fail-fast `${NAME:?err}` and the
+   * alternative `${NAME:+alt}`. The default's text is not kept.
+   */
+  readonly defaulted?: true;
 }
 
 export interface InterpolationScan {
@@ -58,18 +64,20 @@ export function scanInterpolations(text: string): InterpolationScan {
         i += 2;
         continue;
       }
-      refs.push({ name, offset: i });
       const afterName = i + 2 + name.length;
       if (text[afterName] === "}") {
+        refs.push({ name, offset: i });
         i = afterName + 1;
         continue;
       }
       const op = matchAt(OPERATOR, text, afterName);
       if (op === undefined) {
+        refs.push({ name, offset: i });
         invalid.push(i);
         i = afterName;
         continue;
       }
+      refs.push(op.endsWith("-") ? { name, offset: i, defaulted: true } : { name, offset: i });
       // The default, message or alternative runs to the matching `}` and may nest more `${…}`.
       open.push(i);
       i = afterName + op.length;

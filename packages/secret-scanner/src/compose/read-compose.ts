@@ -5,7 +5,8 @@
  * resolves anchors, aliases and `<<` merge keys on the YAML nodes themselves (so every name keeps
  * the position where it is written), and returns plain data (see ../model.ts). Values are never
  * kept: only names, paths and positions (an `environment:` value is kept only when it is the path of
- * a secret's file, `/run/secrets/…`), and problem messages are built from fixed text, names and
+ * a secret's file, `/run/secrets/…`; of any other only its kind and core's verdict on it: see
+ * `ComposeEnvironmentEntry`), and problem messages are built from fixed text, names and
  * paths, never from a value (or from the yaml package's messages, which can quote the source).
  *
  * Never throws for bad input: every problem becomes an `InputProblem` and the rest is still read.
@@ -13,6 +14,7 @@
 
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { classifySecretValue, findCredential, type SecretValueReason } from "@secrets-suite/core";
 import {
   isAlias,
   isMap,
@@ -30,6 +32,8 @@ import type {
   ComposeFacts,
   ComposeNamedEntry,
   ComposeSecretGrant,
+  ComposeValueKind,
+  ComposeVariableReference,
   ComposeSecretDeclaration,
   ComposeService,
   InputProblem,
@@ -116,7 +120,7 @@ interface ReadState {
   readonly read: string[];
   readonly secrets: ComposeSecretDeclaration[];
   readonly services: ComposeService[];
-  readonly referencedVariables: ComposeNamedEntry[];
+  readonly referencedVariables: ComposeVariableReference[];
   readonly problems: InputProblem[];
 }
 
@@ -457,7 +461,9 @@ function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntr
   if (isNullish(environment)) return;
   if (isMap(environment)) {
     for (const entry of entries(ctx, environment)) {
-      const value = isScalar(entry.value) && typeof entry.value.value === "string" ? entry.value.value : undefined;
+      // `KEY:` alone passes the shell's value through; a number or boolean is a literal too
+      const scalar = isScalar(entry.value) ? entry.value.value : undefined;
+      const value = scalar === null || scalar === undefined ? undefined : typeof scalar === "object" ? "" : String(scalar);
       out.push(environmentEntry(entry.key, position(ctx, entry.keyNode), value));
     }
     return;
@@ -499,10 +505,26 @@ function secretMountPath(target: string): string {
  * any other value may be a credential, and is dropped here.
  */
 function environmentEntry(name: string, where: Position, value: string | undefined): ComposeEnvironmentEntry {
-  if (value === undefined || !value.startsWith(SECRETS_DIRECTORY)) return { name, position: where };
+  const valueKind = valueKindOf(value);
+  if (valueKind === "literal") return { name, position: where, valueKind, literalVerdict: literalVerdictOf(name, value!) };
+  if (value === undefined || !value.startsWith(SECRETS_DIRECTORY)) return { name, position: where, valueKind };
   const file = path.posix.normalize(value);
-  if (!file.startsWith(SECRETS_DIRECTORY) || file.length === SECRETS_DIRECTORY.length) return { name, position: where };
-  return { name, position: where, secretFile: file };
+  if (!file.startsWith(SECRETS_DIRECTORY) || file.length === SECRETS_DIRECTORY.length) return { name, position: where, valueKind };
+  return { name, position: where, secretFile: file, valueKind: "secret-file" };
+}
+
+/** Core's verdict on a literal value: a credential (a URL with an inline password is one), or why not. */
+function literalVerdictOf(name: string, value: string): SecretValueReason {
+  return findCredential(value) !== undefined ? "credential" : classifySecretValue(value, { name }).reason;
+}
+
+/** What kind of value an `environment:` entry gives (see `ComposeValueKind`); the value is not kept. */
+function valueKindOf(value: string | undefined): ComposeValueKind {
+  if (value === undefined) return "passed-through";
+  if (value.trim() === "") return "empty";
+  if (scanInterpolations(value).refs.length > 0) return "interpolated";
+  if (value.startsWith(SECRETS_DIRECTORY)) return "secret-file";
+  return "literal";
 }
 
 function readServiceEnvFiles(ctx: DocContext, service: string, field: MapEntry, out: ComposeNamedEntry[]): void {
@@ -688,7 +710,8 @@ function scanScalar(ctx: DocContext, node: Node & { value: unknown }): void {
   }
   const start = range?.[0] ?? 0;
   fromValue.refs.forEach((ref, i) => {
-    ctx.state.referencedVariables.push({ name: ref.name, position: positionAt(ctx, offsets?.[i] ?? start) });
+    const where = positionAt(ctx, offsets?.[i] ?? start);
+    ctx.state.referencedVariables.push(ref.defaulted ? { name: ref.name, position: where, defaulted: true } : { name: ref.name, position: where });
   });
 }
 

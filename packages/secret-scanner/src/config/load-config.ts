@@ -38,6 +38,15 @@ export const DEFAULT_SEVERITIES: Readonly<Record<ConfigurableRuleId, Severity>> 
   "granted-but-unused": "warning",
   "dynamic-secret-name": "error",
   "parse-error": "error",
+  // `audit` only: see docs/scanner/audit.md for why each severity
+  "bare-env-secret": "error",
+  "secret-fallback": "error",
+  "hardcoded-secret": "error",
+  "secret-in-compose-environment": "error",
+  "compose-secret-fallback": "error",
+  "committed-secret-file": "error",
+  "gitignore-missing-pattern": "warning",
+  "env-example-real-value": "error",
 };
 
 interface ConfigInput {

@@ -16,6 +16,15 @@ export const RULE_IDS: readonly ConfigurableRuleId[] = [
   "granted-but-unused",
   "dynamic-secret-name",
   "parse-error",
+  // `audit` only (docs/scanner/audit.md)
+  "bare-env-secret",
+  "secret-fallback",
+  "hardcoded-secret",
+  "secret-in-compose-environment",
+  "compose-secret-fallback",
+  "committed-secret-file",
+  "gitignore-missing-pattern",
+  "env-example-real-value",
 ];
 
 const globList = { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } as const;

@@ -46,6 +46,7 @@ function isIgnored(scopes: readonly IgnoreScope[], relative: string, isDirectory
 }
 
 export function discoverFiles(root: string, options: DiscoveryOptions): DiscoveredFiles {
+  const all: string[] = [];
   const code: string[] = [];
   const compose: string[] = [];
   const envExamples: string[] = [];
@@ -103,6 +104,7 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
       }
       if (!isFile) continue;
       if (isIgnored(scopes, relative, false) || isConfiguredIgnore(relative)) continue;
+      all.push(relative);
       const extension = path.extname(entry.name);
       if (CODE_EXTENSIONS.has(extension) && !DECLARATION_FILE.test(entry.name)) code.push(relative);
       else if (COMPOSE_FILE.test(entry.name) || isExtraCompose(relative)) compose.push(relative);
@@ -114,6 +116,7 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
   const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return {
     root,
+    all: all.sort(byPath),
     code: code.sort(byPath),
     compose: compose.sort(byPath),
     envExamples: envExamples.sort(byPath),

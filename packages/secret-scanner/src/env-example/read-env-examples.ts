@@ -5,9 +5,10 @@
  * the one `dotenv.config()` uses) defines it. dotenv gives no positions, so a scan over the same
  * text finds each key's 1-based line and column (see `locateEnvKeys`).
  *
- * Values are never kept: `parse` returns them, but only its key names are looked at, and every
- * problem message is fixed text plus line numbers — never a piece of the file. A value in an env
- * example may be a real secret somebody pasted by mistake.
+ * Values are never kept: `parse` returns them, but only its key names are looked at, and each
+ * value is reduced to core's verdict on it (`classifySecretValue`: a credential, or why not) before
+ * it is dropped; every problem message is fixed text plus line numbers — never a piece of the
+ * file. A value in an env example may be a real secret somebody pasted by mistake.
  *
  * Never throws for bad input: a missing, unreadable, oversized (> 5 MB) or binary (NUL bytes) file
  * is one `InputProblem` and the other files are still read.
@@ -15,8 +16,9 @@
 
 import { promises as fs } from "node:fs";
 import path from "node:path";
+import { classifySecretValue, type SecretValueReason } from "@secrets-suite/core";
 import { parse } from "dotenv";
-import type { ComposeNamedEntry, EnvExampleFacts, InputProblem, TextObserver } from "../model.js";
+import type { EnvExampleFacts, EnvExampleKey, InputProblem, TextObserver } from "../model.js";
 import { lineIndexAt } from "../text-positions.js";
 
 /** Files larger than this are skipped with a problem. */
@@ -52,6 +54,11 @@ export interface LocatedEnvKey {
   readonly column: number;
   /** The last line of the definition: a quoted value may span lines (what `fix --prune` removes). */
   readonly endLine: number;
+  /**
+   * Core's verdict on the value dotenv gives the key (for a key defined twice, its last value, as
+   * for dotenv): `credential`, or why it is not one. Never the value.
+   */
+  readonly value: SecretValueReason;
 }
 
 /** A non-blank, non-comment line that dotenv skips. */
@@ -102,7 +109,9 @@ export function locateEnvKeys(text: string): EnvKeyScan {
     offset += line.length + 1;
   }
 
-  const defined = new Set(Object.keys(parse(compact)));
+  const values = parse(compact);
+  const defined = new Set(Object.keys(values));
+  const verdictOf = (name: string): SecretValueReason => classifySecretValue(values[name] ?? "", { name }).reason;
 
   const keys: LocatedEnvKey[] = [];
   const covered = new Uint8Array(keptLines.length);
@@ -115,7 +124,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
     const name = match[1]!;
     // `__proto__` matches the grammar but is not an own key of dotenv's result, so it is not defined.
     if (!defined.has(name)) continue;
-    keys.push({ name, line: lineNumbers[first]!, column: keyStart - lineStarts[first]! + 1, endLine: lineNumbers[last]! });
+    keys.push({ name, line: lineNumbers[first]!, column: keyStart - lineStarts[first]! + 1, endLine: lineNumbers[last]!, value: verdictOf(name) });
   }
 
   // Guard against dotenv changing its grammar: a key `parse` defines is always listed, at the
@@ -123,7 +132,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
   const located = new Set(keys.map((key) => key.name));
   for (const name of defined) {
     if (located.has(name)) continue;
-    keys.push(fallbackPosition(name, keptLines, lineNumbers));
+    keys.push({ ...fallbackPosition(name, keptLines, lineNumbers), value: verdictOf(name) });
   }
   keys.sort((a, b) => a.line - b.line || a.column - b.column);
 
@@ -156,7 +165,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
  */
 export async function readEnvExamples(root: string, files: readonly string[], observe?: TextObserver): Promise<EnvExampleFacts> {
   const read: string[] = [];
-  const keys: ComposeNamedEntry[] = [];
+  const keys: EnvExampleKey[] = [];
   const problems: InputProblem[] = [];
 
   for (const file of [...new Set(files)]) {
@@ -167,7 +176,7 @@ export async function readEnvExamples(root: string, files: readonly string[], ob
       observe?.(file, text);
       const scan = locateEnvKeys(text);
       for (const key of scan.keys) {
-        keys.push({ name: key.name, position: { file, line: key.line, column: key.column } });
+        keys.push({ name: key.name, position: { file, line: key.line, column: key.column }, value: key.value });
       }
       for (const odd of scan.oddLines.slice(0, MAX_ODD_LINE_PROBLEMS_PER_FILE)) {
         problems.push({ file, line: odd.line, column: odd.column, message: oddLineMessage(odd) });
@@ -250,7 +259,7 @@ function oddLineMessage(odd: OddEnvLine): string {
     : `line ${odd.line} is not KEY=value`;
 }
 
-function fallbackPosition(name: string, keptLines: readonly string[], lineNumbers: readonly number[]): LocatedEnvKey {
+function fallbackPosition(name: string, keptLines: readonly string[], lineNumbers: readonly number[]): Omit<LocatedEnvKey, "value"> {
   const escaped = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
   const pattern = new RegExp(`^(\\s*(?:export\\s+)?)${escaped}\\s*[=:]`);
   for (let index = 0; index < keptLines.length; index++) {

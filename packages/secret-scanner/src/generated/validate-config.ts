@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://eslint-plugin-secrets.dev/schemas/secret-scanner.config.json","title":"secret-scanner configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"secrets":{"type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."},"envAccessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names of general-purpose environment accessors: their calls are environment reads, not secret reads."}},"description":"The shared settings block, the same as ESLint's settings.secrets."},"compose":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra globs of compose files, besides the standard names."},"envExamples":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of env example files; replaces the default names (.env.example, .env.sample, .env.template, .env.dist, env.example, example.env, .env.local.example, api.env.example and the like)."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of files and directories not to scan, besides .gitignore and node_modules."},"services":{"type":"object","description":"Compose service name → globs of its code, where build contexts cannot tell.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"lowercaseComposeNames":{"type":"boolean","description":"Accept a lowercase compose secret (db_password) for the uppercase name code reads (DB_PASSWORD)."},"rules":{"type":"object","description":"Severity per check: error, warning or off.","additionalProperties":false,"properties":{"undeclared-in-compose":{"enum":["error","warning","off"]},"undeclared-in-env-example":{"enum":["error","warning","off"]},"unused-compose-secret":{"enum":["error","warning","off"]},"unused-env-example-key":{"enum":["error","warning","off"]},"name-mismatch":{"enum":["error","warning","off"]},"service-not-granted":{"enum":["error","warning","off"]},"granted-but-unused":{"enum":["error","warning","off"]},"dynamic-secret-name":{"enum":["error","warning","off"]},"parse-error":{"enum":["error","warning","off"]}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://eslint-plugin-secrets.dev/schemas/secret-scanner.config.json","title":"secret-scanner configuration","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string"},"secrets":{"type":"object","additionalProperties":false,"properties":{"accessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"minItems":1,"description":"Names of the sanctioned accessor functions."},"accessorFiles":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of the files that implement the accessor."},"importFrom":{"type":"string","minLength":1,"description":"Module suggestions import the accessor from."},"secretWords":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra head words that make a name secret."},"alwaysSecret":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are always secrets."},"ignoreNames":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names (or * globs) that are never secrets."},"envAccessors":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Names of general-purpose environment accessors: their calls are environment reads, not secret reads."}},"description":"The shared settings block, the same as ESLint's settings.secrets."},"compose":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Extra globs of compose files, besides the standard names."},"envExamples":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of env example files; replaces the default names (.env.example, .env.sample, .env.template, .env.dist, env.example, example.env, .env.local.example, api.env.example and the like)."},"ignore":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Globs of files and directories not to scan, besides .gitignore and node_modules."},"services":{"type":"object","description":"Compose service name → globs of its code, where build contexts cannot tell.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true}},"lowercaseComposeNames":{"type":"boolean","description":"Accept a lowercase compose secret (db_password) for the uppercase name code reads (DB_PASSWORD)."},"rules":{"type":"object","description":"Severity per check: error, warning or off.","additionalProperties":false,"properties":{"undeclared-in-compose":{"enum":["error","warning","off"]},"undeclared-in-env-example":{"enum":["error","warning","off"]},"unused-compose-secret":{"enum":["error","warning","off"]},"unused-env-example-key":{"enum":["error","warning","off"]},"name-mismatch":{"enum":["error","warning","off"]},"service-not-granted":{"enum":["error","warning","off"]},"granted-but-unused":{"enum":["error","warning","off"]},"dynamic-secret-name":{"enum":["error","warning","off"]},"parse-error":{"enum":["error","warning","off"]},"bare-env-secret":{"enum":["error","warning","off"]},"secret-fallback":{"enum":["error","warning","off"]},"hardcoded-secret":{"enum":["error","warning","off"]},"secret-in-compose-environment":{"enum":["error","warning","off"]},"compose-secret-fallback":{"enum":["error","warning","off"]},"committed-secret-file":{"enum":["error","warning","off"]},"gitignore-missing-pattern":{"enum":["error","warning","off"]},"env-example-real-value":{"enum":["error","warning","off"]}}}}};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const func13 = Object.prototype.hasOwnProperty;
 
@@ -908,9 +908,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25["bare-env-secret"] !== undefined){
+let data35 = data25["bare-env-secret"];
+if(!(((data35 === "error") || (data35 === "warning")) || (data35 === "off"))){
+const err59 = {instancePath:instancePath+"/rules/bare-env-secret",schemaPath:"#/properties/rules/properties/bare-env-secret/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["bare-env-secret"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -920,14 +921,117 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25["secret-fallback"] !== undefined){
+let data36 = data25["secret-fallback"];
+if(!(((data36 === "error") || (data36 === "warning")) || (data36 === "off"))){
+const err60 = {instancePath:instancePath+"/rules/secret-fallback",schemaPath:"#/properties/rules/properties/secret-fallback/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["secret-fallback"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err60];
 }
 else {
 vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data25["hardcoded-secret"] !== undefined){
+let data37 = data25["hardcoded-secret"];
+if(!(((data37 === "error") || (data37 === "warning")) || (data37 === "off"))){
+const err61 = {instancePath:instancePath+"/rules/hardcoded-secret",schemaPath:"#/properties/rules/properties/hardcoded-secret/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["hardcoded-secret"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data25["secret-in-compose-environment"] !== undefined){
+let data38 = data25["secret-in-compose-environment"];
+if(!(((data38 === "error") || (data38 === "warning")) || (data38 === "off"))){
+const err62 = {instancePath:instancePath+"/rules/secret-in-compose-environment",schemaPath:"#/properties/rules/properties/secret-in-compose-environment/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["secret-in-compose-environment"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data25["compose-secret-fallback"] !== undefined){
+let data39 = data25["compose-secret-fallback"];
+if(!(((data39 === "error") || (data39 === "warning")) || (data39 === "off"))){
+const err63 = {instancePath:instancePath+"/rules/compose-secret-fallback",schemaPath:"#/properties/rules/properties/compose-secret-fallback/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["compose-secret-fallback"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data25["committed-secret-file"] !== undefined){
+let data40 = data25["committed-secret-file"];
+if(!(((data40 === "error") || (data40 === "warning")) || (data40 === "off"))){
+const err64 = {instancePath:instancePath+"/rules/committed-secret-file",schemaPath:"#/properties/rules/properties/committed-secret-file/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["committed-secret-file"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data25["gitignore-missing-pattern"] !== undefined){
+let data41 = data25["gitignore-missing-pattern"];
+if(!(((data41 === "error") || (data41 === "warning")) || (data41 === "off"))){
+const err65 = {instancePath:instancePath+"/rules/gitignore-missing-pattern",schemaPath:"#/properties/rules/properties/gitignore-missing-pattern/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["gitignore-missing-pattern"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data25["env-example-real-value"] !== undefined){
+let data42 = data25["env-example-real-value"];
+if(!(((data42 === "error") || (data42 === "warning")) || (data42 === "off"))){
+const err66 = {instancePath:instancePath+"/rules/env-example-real-value",schemaPath:"#/properties/rules/properties/env-example-real-value/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.properties["env-example-real-value"].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }
