@@ -54,7 +54,7 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
   }
   if (options.quiet) findings = findings.filter((finding) => finding.severity === "error");
 
-  const data: ReportData = { findings, inventory: result.inventory, notes, filesScanned: result.filesScanned };
+  const data: ReportData = { findings, inventory: result.inventory, services: result.services, notes, filesScanned: result.filesScanned };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
   const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
   if (options.output !== undefined) {
