@@ -30,7 +30,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("check")
     .description("check that code, compose files and env examples name the same secrets")
     .argument("[root]", "repository root to scan", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json", "html"]).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)

@@ -6,13 +6,14 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
+import { formatHtml } from "../report/html.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
 import { colorsFor, formatText, NO_COLORS } from "../report/text.js";
 import { scan } from "../scan.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 
 export interface CheckOptions {
-  format: "text" | "json";
+  format: "text" | "json" | "html";
   output?: string;
   config?: string;
   maxWarnings?: number;
@@ -56,7 +57,7 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
 
   const data: ReportData = { findings, inventory: result.inventory, services: result.services, notes, filesScanned: result.filesScanned };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
-  const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
+  const report = options.format === "json" ? formatJson(data) : options.format === "html" ? formatHtml(data) : formatText(data, colors);
   if (options.output !== undefined) {
     try {
       writeFileSync(path.resolve(options.output), report);
