@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
 import { audit, type AuditOptions } from "./commands/audit.js";
-import { check, parseCount, type CheckOptions } from "./commands/check.js";
+import { check, parseCount, REPORT_FORMATS, type CheckOptions } from "./commands/check.js";
 import { docs, type DocsOptions } from "./commands/docs.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
 import { fix, type FixCommandOptions } from "./commands/fix.js";
@@ -33,7 +33,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("check")
     .description("check that code, compose files and env examples name the same secrets")
     .argument("[root]", "repository root to scan", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
@@ -73,7 +73,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("audit")
     .description("audit a whole repository's secret hygiene: everything check runs, plus committed secrets and files, compose values, ignore rules")
     .argument("[root]", "repository root to audit", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)

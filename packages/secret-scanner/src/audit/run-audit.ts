@@ -37,6 +37,7 @@ export interface AuditResult {
   readonly findings: readonly Finding[];
   readonly notes: readonly string[];
   readonly inventory: ScanResult["inventory"];
+  readonly services: ScanResult["services"];
   readonly filesScanned: number;
 }
 
@@ -184,6 +185,7 @@ export async function runAudit(root: string, options: ScanOptions, progress: Pro
     findings: [...base.findings, ...suppressions.keep(auditFindings)].sort(compareFindings),
     notes: [...new Set([...notes, ...suppressions.notes])],
     inventory: base.inventory,
+    services: base.services,
     filesScanned: new Set([...files, ...facts.compose.files, ...facts.envExamples.files]).size,
   };
 }

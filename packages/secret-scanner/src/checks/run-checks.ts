@@ -38,6 +38,21 @@ export interface InventoryEntry {
     readonly envExample: readonly Position[];
   };
   readonly grantedTo: readonly string[];
+  /**
+   * The compose services whose code reads this secret (any read of the name, compared as the
+   * checks compare compose names, or of a variable that carries it), sorted. A service whose
+   * code is not scanned reads a secret only through a variable its environment points at it.
+   */
+  readonly readBy: readonly string[];
+}
+
+/** A compose service, once per name (override files merged): the matrix's columns. */
+export interface ServiceEntry {
+  readonly name: string;
+  /** Where the service is first defined. */
+  readonly position: Position;
+  /** Whether the scan knows its code (a build context or configured globs), so that its reads can be judged. */
+  readonly codeScanned: boolean;
 }
 
 export interface CheckResult {
@@ -45,6 +60,8 @@ export interface CheckResult {
   /** Checks that were skipped, and why. */
   readonly notes: readonly string[];
   readonly inventory: readonly InventoryEntry[];
+  /** Every compose service, sorted by name. */
+  readonly services: readonly ServiceEntry[];
 }
 
 const DRIFT_WORDS: Record<DriftKind, string> = {
@@ -354,6 +371,17 @@ export function runChecks(input: CheckInput): CheckResult {
 
   // ---- service-not-granted / granted-but-unused
   const grantedTo = new Map<string, Set<string>>();
+  /** composeKey of a secret → the services that read it (the inventory's readBy). */
+  const readBy = new Map<string, Set<string>>();
+  const addReader = (key: string, service: string): void => {
+    const names = readBy.get(key) ?? new Set<string>();
+    names.add(service);
+    readBy.set(key, names);
+  };
+  for (const service of services) {
+    // an image built elsewhere reads the secrets its environment points at (usedThroughLinks)
+    if (!serviceCode.has(service.name)) for (const link of linksOf.get(service.name)!) if (link.granted) addReader(composeKey(link.secret), service.name);
+  }
   for (const service of services) {
     const files = serviceCode.get(service.name);
     const granted = new Set(service.secrets.map((entry) => composeKey(entry.name)));
@@ -395,6 +423,7 @@ export function runChecks(input: CheckInput): CheckResult {
       ...code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
       ...linkedHere.map(({ link }) => composeKey(link.secret)),
     ]);
+    for (const key of readKeysHere) addReader(key, service.name);
     for (const entry of service.secrets) {
       // a grant whose name drifted from the code's is reported once, as name-mismatch, and a
       // grant of a secret nothing declares once, as undeclared-in-compose
@@ -442,7 +471,11 @@ export function runChecks(input: CheckInput): CheckResult {
       envExample: (envKeys.get(name) ?? []).map((key) => key.position).sort(byPosition),
     },
     grantedTo: [...(grantedTo.get(name) ?? [])].sort(),
+    readBy: [...(readBy.get(composeKey(name)) ?? [])].sort(),
   }));
+  const serviceEntries = services
+    .map((service): ServiceEntry => ({ name: service.name, position: service.position, codeScanned: serviceCode.has(service.name) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 
-  return { findings: findings.sort(compareFindings), notes, inventory };
+  return { findings: findings.sort(compareFindings), notes, inventory, services: serviceEntries };
 }

@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
+import { formatHtml } from "../report/html.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
 import { colorsFor, formatText, NO_COLORS } from "../report/text.js";
 import { scan } from "../scan.js";
@@ -13,8 +14,12 @@ import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 import { runFix } from "./fix.js";
 import { resolveRoot } from "./root.js";
 
+/** The report formats of `check` and `audit`. */
+export const REPORT_FORMATS = ["text", "json", "html"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
 export interface CheckOptions {
-  format: "text" | "json";
+  format: ReportFormat;
   output?: string;
   config?: string;
   maxWarnings?: number;
@@ -73,9 +78,9 @@ export function report(result: ReportData, options: CheckOptions): number {
   }
   if (options.quiet) findings = findings.filter((finding) => finding.severity === "error");
 
-  const data: ReportData = { findings, inventory: result.inventory, notes, filesScanned: result.filesScanned };
+  const data: ReportData = { findings, inventory: result.inventory, services: result.services, notes, filesScanned: result.filesScanned };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
-  const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
+  const report = options.format === "json" ? formatJson(data) : options.format === "html" ? formatHtml(data) : formatText(data, colors);
   if (options.output !== undefined) {
     try {
       writeFileSync(path.resolve(options.output), report);

@@ -2,12 +2,14 @@
  * `--format json`: a documented, stable contract (docs/scanner/json-output.md). Version 1.
  * Keys are written in a fixed order so that the same scan gives the same bytes.
  */
-import type { InventoryEntry } from "../checks/run-checks.js";
+import type { InventoryEntry, ServiceEntry } from "../checks/run-checks.js";
 import type { Finding } from "../model.js";
 
 export interface ReportData {
   readonly findings: readonly Finding[];
   readonly inventory: readonly InventoryEntry[];
+  /** Every compose service, sorted by name: the columns of the HTML report's matrix. */
+  readonly services: readonly ServiceEntry[];
   readonly notes: readonly string[];
   /** Files looked at: code, compose and env example files. */
   readonly filesScanned: number;
@@ -42,6 +44,14 @@ export function formatJson(data: ReportData): string {
         envExample: entry.declared.envExample.map(({ file, line, column }) => ({ file, line, column })),
       },
       grantedTo: entry.grantedTo,
+      readBy: entry.readBy,
+    })),
+    services: data.services.map(({ name, position, codeScanned }) => ({
+      name,
+      file: position.file,
+      line: position.line,
+      column: position.column,
+      codeScanned,
     })),
     notes: data.notes,
   };

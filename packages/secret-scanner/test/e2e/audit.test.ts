@@ -295,7 +295,7 @@ describe("audit: the whole command", () => {
     expect(auditFindings(report)).toEqual([]);
     expect(run.status).toBe(0);
     expect(report.secrets).toEqual([
-      { name: "DATABASE_URL", reads: [{ file: "src/index.ts", line: 2, column: 29, kind: "accessor" }], declared: { compose: [], envExample: [] }, grantedTo: [] },
+      { name: "DATABASE_URL", reads: [{ file: "src/index.ts", line: 2, column: 29, kind: "accessor" }], declared: { compose: [], envExample: [] }, grantedTo: [], readBy: [] },
     ]);
   });
 

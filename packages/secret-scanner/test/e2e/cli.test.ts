@@ -71,7 +71,7 @@ describe("--format json", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("");
     expect(brief(report)).toEqual(EXPECTED_FINDINGS);
-    expect(Object.keys(report)).toEqual(["version", "summary", "findings", "secrets", "notes"]);
+    expect(Object.keys(report)).toEqual(["version", "summary", "findings", "secrets", "services", "notes"]);
     expect(report.version).toBe(1);
     expect(report.summary).toEqual({ errors: 3, warnings: 2, files: 4 });
     expect(Object.keys(report.summary)).toEqual(["errors", "warnings", "files"]);
@@ -94,24 +94,28 @@ describe("--format json", () => {
           envExample: [{ file: ".env.example", line: 1, column: 1 }],
         },
         grantedTo: ["api"],
+        readBy: ["api"],
       },
       {
         name: "JWT_SECRET",
         reads: [],
         declared: { compose: [{ file: "docker-compose.yml", line: 10, column: 3 }], envExample: [] },
         grantedTo: ["api"],
+        readBy: [],
       },
       {
         name: "MIXPANEL_TOKEN",
         reads: [],
         declared: { compose: [], envExample: [{ file: ".env.example", line: 3, column: 1 }] },
         grantedTo: [],
+        readBy: [],
       },
       {
         name: "SMTP_PASSWD",
         reads: [{ file: "services/api/src/main.ts", line: 3, column: 31, kind: "accessor" }],
         declared: { compose: [], envExample: [] },
         grantedTo: [],
+        readBy: ["api"],
       },
       {
         name: "SMTP_PASSWORD",
@@ -121,8 +125,10 @@ describe("--format json", () => {
           envExample: [{ file: ".env.example", line: 2, column: 1 }],
         },
         grantedTo: [],
+        readBy: [],
       },
     ]);
+    expect(report.services).toEqual([{ name: "api", file: "docker-compose.yml", line: 2, column: 3, codeScanned: true }]);
     expect(run.stdout).not.toContain(root);
     expect(run.stdout.endsWith("}\n")).toBe(true);
   });
@@ -239,7 +245,7 @@ describe("usage and configuration errors: exit 2, one line on stderr, nothing on
       /^secret-scanner: unknown option '--outptu' \(Did you mean --output\?\) \(run secret-scanner --help for usage\)$/,
     ],
     ["an unknown command", ["scan", "."], /^secret-scanner: unknown command 'scan'/],
-    ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json\./],
+    ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json(, [a-z]+)*\./],
     ["--max-warnings -1", ["check", ".", "--max-warnings", "-1"], /^secret-scanner: option '--max-warnings <count>' argument '-1' is invalid/],
     ["two roots", ["check", ".", "other"], /^secret-scanner: too many arguments for 'check'/],
     ["a missing root", ["check", "no-such-dir"], /^secret-scanner: no-such-dir: no such directory$/],

@@ -123,6 +123,7 @@ export interface JsonReport {
   summary: { errors: number; warnings: number; files: number };
   findings: JsonFinding[];
   secrets: unknown[];
+  services: unknown[];
   notes: string[];
 }
 
