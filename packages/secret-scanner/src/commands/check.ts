@@ -6,13 +6,23 @@ import { existsSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
+import type { ScannerConfig } from "../config/load-config.js";
+import { formatGithub } from "../report/github.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
-import { colorsFor, formatText, NO_COLORS } from "../report/text.js";
+import { formatJunit } from "../report/junit.js";
+import { formatSarif } from "../report/sarif.js";
+import { colorsFor, formatText, NO_COLORS, type Colors } from "../report/text.js";
 import { scan } from "../scan.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 
+/** The values of --format. */
+export const FORMATS = ["text", "json", "sarif", "github", "junit"] as const;
+
+/** Formats whose report has no place for notes: they go to standard error, as `note: …` lines. */
+const NOTES_ON_STDERR: ReadonlySet<CheckOptions["format"]> = new Set(["text", "junit"]);
+
 export interface CheckOptions {
-  format: "text" | "json";
+  format: (typeof FORMATS)[number];
   output?: string;
   config?: string;
   maxWarnings?: number;
@@ -23,6 +33,21 @@ export interface CheckOptions {
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more)");
   return Number(value);
+}
+
+function formatReport(format: CheckOptions["format"], data: ReportData, rules: ScannerConfig["rules"], colors: Colors): string {
+  switch (format) {
+    case "text":
+      return formatText(data, colors);
+    case "json":
+      return formatJson(data);
+    case "sarif":
+      return formatSarif(data);
+    case "github":
+      return formatGithub(data);
+    case "junit":
+      return formatJunit(data, rules);
+  }
 }
 
 export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
@@ -56,7 +81,7 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
 
   const data: ReportData = { findings, inventory: result.inventory, notes, filesScanned: result.filesScanned };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
-  const report = options.format === "json" ? formatJson(data) : formatText(data, colors);
+  const report = formatReport(options.format, data, result.config.rules, colors);
   if (options.output !== undefined) {
     try {
       writeFileSync(path.resolve(options.output), report);
@@ -66,7 +91,7 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
   } else {
     process.stdout.write(report);
   }
-  if (options.format === "text" && !options.quiet) {
+  if (NOTES_ON_STDERR.has(options.format) && !options.quiet) {
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
 
