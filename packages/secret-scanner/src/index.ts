@@ -5,4 +5,7 @@ export { isEnvExampleName } from "./discovery/env-example-names.js";
 export { configSchema, RULE_IDS } from "./config/schema.js";
 export { formatJson } from "./report/json.js";
 export { formatText } from "./report/text.js";
+export { formatSarif } from "./report/sarif.js";
+export { formatGithub } from "./report/github.js";
+export { formatJunit } from "./report/junit.js";
 export type * from "./model.js";

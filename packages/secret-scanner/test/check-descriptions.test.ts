@@ -5,8 +5,6 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import type { Log } from "sarif";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SEVERITIES } from "../src/config/load-config.js";
@@ -15,6 +13,7 @@ import type { Finding, RuleId } from "../src/model.js";
 import { checksToDescribe, describeCheck } from "../src/report/check-descriptions.js";
 import { formatJunit } from "../src/report/junit.js";
 import { formatSarif } from "../src/report/sarif.js";
+import { sarifSchemaErrors } from "./sarif-schema.js";
 
 const docs = path.resolve(import.meta.dirname, "../../../docs/scanner");
 const ALL: readonly RuleId[] = [...RULE_IDS, "internal-error"];
@@ -45,10 +44,7 @@ describe("check descriptions", () => {
   it("SARIF and JUnit reports of an internal error: the rule at the end, a failing suite", () => {
     const data = { findings: [internalError], inventory: [], notes: [], filesScanned: 1 };
     const log = JSON.parse(formatSarif(data)) as Log;
-    const ajv = new Ajv({ allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(path.join(import.meta.dirname, "schemas/sarif-2.1.0.json"), "utf8")) as object);
-    expect(validate(log) ? [] : validate.errors).toEqual([]);
+    expect(sarifSchemaErrors(log)).toEqual([]);
     const rules = log.runs[0]!.tool.driver.rules!;
     expect(rules.map((rule) => rule.id)).toEqual(ALL);
     expect(log.runs[0]!.results![0]).toMatchObject({ ruleId: "internal-error", ruleIndex: ALL.length - 1, level: "error" });

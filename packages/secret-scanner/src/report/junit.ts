@@ -11,12 +11,13 @@ import type { ReportData } from "./json.js";
 
 /**
  * Text and attribute values. XML 1.0 cannot hold most control characters even escaped, so they
- * become U+FFFD; line breaks and tabs are written as references, which attributes keep as they are.
+ * (and the C1 controls it discourages) become U+FFFD; line breaks and tabs are written as
+ * references, which attributes keep as they are.
  */
 export function escapeXml(text: string): string {
   return text
-    // with the u flag, a surrogate in the class matches only when it is not half of a pair
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/gu, "\uFFFD")
+    // control characters but tab, LF and CR; with the u flag, \p{Cs} is a surrogate without its pair
+    .replace(/(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu, "\uFFFD")
     .replaceAll("&", "&amp;")
     .replaceAll("<", "&lt;")
     .replaceAll(">", "&gt;")
