@@ -7,7 +7,9 @@
 import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
 import { check, FORMATS, parseCount, type CheckOptions } from "./commands/check.js";
+import { docs, type DocsOptions } from "./commands/docs.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
+import { fix, type FixCommandOptions } from "./commands/fix.js";
 import { SCANNER_VERSION } from "./version.js";
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from "./commands/exit.js";
@@ -34,8 +36,34 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
     .option("-q, --quiet", "report errors only")
     .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
+    .option("--fix", "apply `fix` first, then report what is left")
+    .option("--compose", "with --fix: edit compose files too")
+    .option("--prune", "with --fix: remove unused declarations")
     .action(async (root: string, options: CheckOptions) => {
       setExitCode(await check(root, options));
+    });
+
+  program
+    .command("fix")
+    .description("add missing env example keys (and, with --compose, compose secrets and grants); never renames")
+    .argument("[root]", "repository root to fix", ".")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("--compose", "also declare missing compose secrets and grant them to the services that read them")
+    .option("--prune", "also remove unused env example keys (and, with --compose, unused compose secrets)")
+    .option("--dry-run", "print a unified diff (values masked) and write nothing")
+    .action(async (root: string, options: FixCommandOptions) => {
+      setExitCode(await fix(root, options));
+    });
+
+  program
+    .command("docs")
+    .description("generate the contract document: every secret, its sources, its services, the code that reads it, required or optional")
+    .argument("[root]", "repository root to scan", ".")
+    .option("-o, --output <file>", "write the document's generated region into FILE (created if missing) instead of standard output")
+    .option("--check", "exit 1 with a diff when the document (--output, default ROOT/docs/secrets.md) is not up to date")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .action(async (root: string, options: DocsOptions) => {
+      setExitCode(await docs(root, options));
     });
   return program;
 }

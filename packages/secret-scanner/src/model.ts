@@ -59,6 +59,11 @@ export interface SecretRead {
   readonly position: Position;
   /** Whether the shared classifier calls the name a secret. Accessor reads are secrets by definition. */
   readonly secretLike: boolean;
+  /**
+   * The code does without the name when it is missing: the read is a presence check of it
+   * (`hasSecret("X")`, `if (process.env.X)`), runs only after one, or is `getOptionalSecret("X")`.
+   */
+  readonly optional?: true;
 }
 
 /** An accessor call whose name could not be resolved statically. */
@@ -175,4 +180,9 @@ export interface Finding {
   readonly column: number;
   /** The name to use instead, for `name-mismatch`. */
   readonly suggestion?: string;
+  /**
+   * For `undeclared-in-compose` (a read) and `service-not-granted`: the compose services whose code
+   * makes this read and whose `secrets:` lacks the secret, the grants `fix --compose` adds.
+   */
+  readonly services?: readonly string[];
 }

@@ -9,7 +9,7 @@ import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
 import { RULE_IDS } from "./config/schema.js";
 import { discoverFiles } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
-import type { Finding, TextObserver } from "./model.js";
+import type { CodeFacts, ComposeFacts, EnvExampleFacts, Finding, TextObserver } from "./model.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface ScanOptions {
@@ -20,6 +20,8 @@ export interface ScanOptions {
 export interface ScanResult extends CheckResult {
   readonly config: ScannerConfig;
   readonly filesScanned: number;
+  /** What the readers found, for commands that describe or edit the repository (`docs`, `fix`). */
+  readonly facts: { readonly code: CodeFacts; readonly compose: ComposeFacts; readonly envExamples: EnvExampleFacts };
 }
 
 /**
@@ -74,6 +76,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     findings: suppressions.keep(result.findings),
     notes: [...result.notes, ...suppressions.notes],
     config,
+    facts: { code, compose, envExamples },
     filesScanned: code.filesScanned + compose.files.length + envExamples.files.length,
   };
 }

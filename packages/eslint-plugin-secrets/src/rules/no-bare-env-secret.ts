@@ -4,6 +4,7 @@ import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
+import { isNonSecretDynamicKey } from "../util/dynamic-env-key.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
@@ -137,6 +138,7 @@ export default createRule<Options, MessageIds>({
         case "dynamic":
           if (!options.checkDynamicKeys) return;
           if (assignmentTargetUse(read.node) === "write") return;
+          if (isNonSecretDynamicKey(read.node, context.sourceCode)) return;
           context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
           return;
         case "whole":

@@ -276,9 +276,11 @@ function collectEnvReads(context: Context, envAccessors: readonly string[], acce
           emit({ kind: "whole", source, use: "spread", node: parent });
           return;
         }
-        // { env: { ...process.env, X: "1" } }: an environment built for a child process
+        // { env: { ...process.env, X: "1" } }: an environment built for a child process, and
+        // `const childEnv = { ...process.env, ...overrides }` one built to be handed on later
         const envOption = envOptionUse(container);
-        emit({ kind: "whole", source, use: envOption === "child-process" ? "child-process" : "spread", node: parent });
+        const builtEnvironment = envOption === "child-process" || (envOption === undefined && isNamedEnvironment(container));
+        emit({ kind: "whole", source, use: builtEnvironment ? "child-process" : "spread", node: parent });
         return;
       }
       case AST_NODE_TYPES.Property: {
@@ -588,6 +590,55 @@ function describeCallee(callee: TSESTree.Identifier | TSESTree.MemberExpression)
   if (object.type === AST_NODE_TYPES.Identifier) return `${object.name}.${method}`;
   if (object.type === AST_NODE_TYPES.ThisExpression) return `this.${method}`;
   return method;
+}
+
+/** A name that says "an environment", and not one shown to a browser or a client. */
+const ENVIRONMENT_NAME = /env/i;
+const EXPOSED_NAME = /public|client|browser|window|expose/i;
+
+function namesEnvironment(name: string | undefined): boolean {
+  return name !== undefined && ENVIRONMENT_NAME.test(name) && !EXPOSED_NAME.test(name);
+}
+
+/** The name a function is known by: its own, or the variable or property it is the value of. */
+function functionName(fn: TSESTree.Node): string | undefined {
+  if ((fn.type === AST_NODE_TYPES.FunctionDeclaration || fn.type === AST_NODE_TYPES.FunctionExpression) && fn.id) return fn.id.name;
+  const holder = outermostValueNode(fn).parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  if ((holder?.type === AST_NODE_TYPES.Property || holder?.type === AST_NODE_TYPES.MethodDefinition) && !holder.computed) {
+    return holder.key.type === AST_NODE_TYPES.Identifier ? holder.key.name : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * An object literal that is itself an environment by its name: the initial value of a variable
+ * (`const childEnv = {...}`, `let env = {...}`), or what a function of such a name returns
+ * (`function computeEnv() { return {...} }`). Members (`window.ENV = {...}`) do not count.
+ */
+function isNamedEnvironment(object: TSESTree.ObjectExpression): boolean {
+  const value = outermostValueNode(object);
+  const holder = value.parent;
+  if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value) {
+    return holder.id.type === AST_NODE_TYPES.Identifier && namesEnvironment(holder.id.name);
+  }
+  if (holder?.type === AST_NODE_TYPES.AssignmentExpression && holder.right === value) {
+    return holder.left.type === AST_NODE_TYPES.Identifier && namesEnvironment(holder.left.name);
+  }
+  if (holder?.type === AST_NODE_TYPES.ArrowFunctionExpression && holder.body === value) return namesEnvironment(functionName(holder));
+  if (holder?.type === AST_NODE_TYPES.ReturnStatement) {
+    let fn: TSESTree.Node | undefined = holder.parent;
+    while (
+      fn &&
+      fn.type !== AST_NODE_TYPES.FunctionDeclaration &&
+      fn.type !== AST_NODE_TYPES.FunctionExpression &&
+      fn.type !== AST_NODE_TYPES.ArrowFunctionExpression
+    ) {
+      fn = fn.parent;
+    }
+    return fn !== undefined && namesEnvironment(functionName(fn));
+  }
+  return false;
 }
 
 /** The object is the value of an `env:` option, as in `spawn(cmd, { env: {...} })`. */

@@ -578,6 +578,71 @@ describe("no-bare-env-secret", () => {
     });
   });
 
+  describe("a computed key that runs over non-secret names of the environment is not reported (real libraries)", () => {
+    runRuleTests("no-bare-env-secret", rule, {
+      valid: [
+        // the debug package: its DEBUG_* options, kept by a prefix that names no secret
+        "const options = Object.keys(process.env).filter((key) => /^debug_/i.test(key)).reduce((obj, key) => { obj[key] = process.env[key]; return obj; }, {});",
+        'Object.keys(process.env).filter((key) => key.startsWith("VITE_")).forEach((key) => { define[key] = process.env[key]; });',
+        "Object.keys(process.env).filter(function (key) { return /^npm_config_/.test(key); }).map((key) => [key, process.env[key]]);",
+        // vitest's import.meta.env: a transparent proxy over the environment; its users' reads are judged where they are written
+        "const env = new Proxy(process.env, { get(_, key) { if (typeof key !== \"string\") return; return process.env[key]; } });",
+        "const env = new Proxy(process.env, { has: (_, key) => process.env[key] !== undefined });",
+        // an environment built to be handed on to a child process later (tinyexec, execa): named as an environment
+        "function computeEnv(cwd, env) { const envWithDefault = { ...process.env, ...env }; return envWithDefault; }",
+        "function childEnvironment(extra) { return { ...process.env, ...extra }; }",
+        "const spawnEnv = (extra) => ({ ...process.env, FORCE_COLOR: \"1\", ...extra });",
+        "let env; env = { ...process.env, CI: \"1\" };",
+      ],
+      invalid: [
+        {
+          // a prefix that names a secret keeps secrets
+          code: "Object.keys(process.env).filter((key) => /^secret_/i.test(key)).forEach((key) => { out[key] = process.env[key]; });",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 95 })],
+        },
+        {
+          // no filter: every variable, secrets included
+          code: "Object.keys(process.env).forEach((key) => { copy[key] = process.env[key]; });",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 57 })],
+        },
+        {
+          // a map between the filter and the read may change the names
+          code: "Object.keys(process.env).filter((key) => /^APP_/.test(key)).map((key) => key.slice(4)).forEach((key) => use(process.env[key]));",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 109 })],
+        },
+        {
+          // a function of any name
+          code: "function read(name) { return process.env[name]; }",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 30 })],
+        },
+        {
+          // a proxy's other traps are not key lookups of its users
+          code: "const env = new Proxy({}, { set(_, key, value) { return process.env[value]; } });",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 57 })],
+        },
+        {
+          // shown to the browser, not handed to a child process
+          code: "window.ENV = { ...process.env };",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 16 })],
+        },
+        {
+          code: "const publicEnv = { ...process.env };",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 21 })],
+        },
+        {
+          code: "const settings = { ...process.env };",
+          errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 20 })],
+        },
+        {
+          // an environment that is still asked to keep child-process environments out
+          code: "const childEnv = { ...process.env, CI: \"1\" };",
+          options: [{ allowChildProcessEnv: false }],
+          errors: [wholeEnvRead("process.env", CHILD_PROCESS, { line: 1, column: 20 })],
+        },
+      ],
+    });
+  });
+
   describe("configuration, writes and lookalikes are not reported", () => {
     const nonSecretNames = [
       "PORT",

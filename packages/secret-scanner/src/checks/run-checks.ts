@@ -83,7 +83,7 @@ function groupByName<T extends { readonly name: string }>(items: readonly T[]): 
  * One service per name: an override file (`compose.override.yml`, `-f a -f b`) adds to the
  * service of the same name. Its first build context wins; grants and environment add up.
  */
-function mergeServices(services: readonly ComposeService[]): ComposeService[] {
+export function mergeServices(services: readonly ComposeService[]): ComposeService[] {
   const merged = new Map<string, ComposeService>();
   for (const service of services) {
     const existing = merged.get(service.name);
@@ -104,8 +104,11 @@ function mergeServices(services: readonly ComposeService[]): ComposeService[] {
   return [...merged.values()];
 }
 
-/** The env example in the closest directory above `file`; else the first one in path order. */
-function nearestEnvExample(file: string, examples: readonly string[]): string {
+/**
+ * The env example in the closest directory above `file`; else the first one in path order. Also
+ * where `fix` adds a missing key (fix/plan.ts).
+ */
+export function nearestEnvExample(file: string, examples: readonly string[]): string {
   let best = examples[0]!;
   let bestDepth = -1;
   for (const example of examples) {
@@ -130,7 +133,14 @@ export function runChecks(input: CheckInput): CheckResult {
   const { code, compose, envExamples, config } = input;
   const findings: Finding[] = [];
   const notes: string[] = [];
-  const emit = (ruleId: ConfigurableRuleId, position: Position, message: string, secret?: string, suggestion?: string): void => {
+  const emit = (
+    ruleId: ConfigurableRuleId,
+    position: Position,
+    message: string,
+    secret?: string,
+    suggestion?: string,
+    services?: readonly string[],
+  ): void => {
     const severity = config.rules[ruleId];
     if (severity === "off") return;
     findings.push({
@@ -142,6 +152,7 @@ export function runChecks(input: CheckInput): CheckResult {
       line: position.line,
       column: position.column,
       ...(suggestion !== undefined ? { suggestion } : {}),
+      ...(services !== undefined && services.length > 0 ? { services } : {}),
     });
   };
 
@@ -265,6 +276,8 @@ export function runChecks(input: CheckInput): CheckResult {
         read.position,
         `Secret '${read.name}' is read here but no compose file declares it under top-level secrets:.`,
         read.name,
+        undefined,
+        services.filter((service) => serviceCode.get(service.name)?.has(read.position.file)).map((service) => service.name),
       );
     }
   }
@@ -338,6 +351,8 @@ export function runChecks(input: CheckInput): CheckResult {
         read.position,
         `Service '${service.name}' reads secret '${read.name}' here, but its secrets: in compose (${where(service.position)}) does not grant it.`,
         read.name,
+        undefined,
+        [service.name],
       );
     }
     for (const { read, link } of linkedHere) {
@@ -347,6 +362,8 @@ export function runChecks(input: CheckInput): CheckResult {
         read.position,
         `Service '${service.name}' reads secret '${link.secret}' here (its environment: points ${link.variable} at the secret's file), but its secrets: in compose (${where(service.position)}) does not grant it, so the file will be missing.`,
         link.secret,
+        undefined,
+        [service.name],
       );
     }
     // any read counts as use of a grant: an env read of the same name is a wiring problem, not an

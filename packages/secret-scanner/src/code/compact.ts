@@ -193,7 +193,7 @@ class Compactor {
     }
     return {
       file: raw.file,
-      reads: raw.reads.map((read) => ({ name: detach(read.name), sort: read.sort, pos: read.pos })),
+      reads: raw.reads.map((read) => ({ name: detach(read.name), sort: read.sort, pos: read.pos, ...(read.optional ? { optional: true as const } : {}) })),
       dynamicCalls: raw.dynamicCalls.map((call) => ({ name: detach(call.name), pos: call.pos })),
       decls,
       fns,
@@ -202,6 +202,7 @@ class Compactor {
       accesses,
       exports,
       stars: raw.stars.map(detach),
+      ...(raw.guards && raw.guards.length > 0 ? { guards: raw.guards.map((guard) => ({ ...guard, name: detach(guard.name) })) } : {}),
       ...(commonJs ? { commonJs } : {}),
       ...(this.trimmed ? { trimmed: true as const } : {}),
     };

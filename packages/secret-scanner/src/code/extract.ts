@@ -10,6 +10,8 @@ import type { ts } from "ts-morph";
 import { compact } from "./compact.js";
 import {
   ENV_GLOBALS,
+  OPTIONAL_ACCESSORS,
+  PRESENCE_FUNCTIONS,
   UNKNOWN,
   packPosition,
   type Access,
@@ -19,6 +21,7 @@ import {
   type ExportTarget,
   type FileFacts,
   type FinalDynamicCall,
+  type FinalGuard,
   type FinalRead,
   type ObjectVal,
   type Ref,
@@ -101,6 +104,15 @@ interface PendingChain extends Place {
   readonly write: boolean;
 }
 
+/**
+ * A condition that may be a presence check, kept as nodes until the end of the walk tells which
+ * of its tests read the environment: `region` runs only when every one of `tests` is truthy.
+ */
+interface PendingGuard {
+  readonly tests: readonly ts.Expression[];
+  readonly region: ts.Node;
+}
+
 interface MutableFn {
   readonly name: string | undefined;
   bound: boolean;
@@ -170,6 +182,8 @@ function handlersFor(t: TS): readonly (Handler | undefined)[] {
   table[K.PrefixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PrefixUnaryExpression);
   table[K.PostfixUnaryExpression] = (x, node) => x.visitUnary(node as ts.PostfixUnaryExpression);
   table[K.ReturnStatement] = (x, node) => x.visitReturn(node as ts.ReturnStatement);
+  table[K.IfStatement] = (x, node) => x.visitIf(node as ts.IfStatement);
+  table[K.ConditionalExpression] = (x, node) => x.visitConditional(node as ts.ConditionalExpression);
   handlerTables.set(t, table);
   return table;
 }
@@ -186,6 +200,7 @@ class Extractor {
   private readonly pendingCalls: PendingCall[] = [];
   private readonly pendingChains: PendingChain[] = [];
   private readonly pendingReturns: PendingReturn[] = [];
+  private readonly pendingGuards: PendingGuard[] = [];
   /** Calls that may validate the whole environment against a schema (see schemaReads). */
   private readonly pendingSchemaCalls: PendingCall[] = [];
   /** The initialiser of each `const`, by declaration: schemas are followed through them. */
@@ -339,7 +354,55 @@ class Extractor {
   visitBinary(binary: ts.BinaryExpression): void {
     const operator = binary.operatorToken.kind;
     if (operator >= this.K.FirstAssignment && operator <= this.K.LastAssignment) this.visitAssignment(binary, operator === this.K.EqualsToken);
-    else this.t.forEachChild(binary, this.visitNode);
+    else {
+      if (operator === this.K.AmpersandAmpersandToken) this.guard(binary.left, binary.right);
+      this.t.forEachChild(binary, this.visitNode);
+    }
+  }
+
+  visitIf(statement: ts.IfStatement): void {
+    this.guard(statement.expression, statement.thenStatement);
+    this.t.forEachChild(statement, this.visitNode);
+  }
+
+  visitConditional(conditional: ts.ConditionalExpression): void {
+    this.guard(conditional.condition, conditional.whenTrue);
+    this.t.forEachChild(conditional, this.visitNode);
+  }
+
+  /** Keeps `condition` guarding `region` when one of its tests may be a presence check. */
+  private guard(condition: ts.Expression, region: ts.Node): void {
+    const tests: ts.Expression[] = [];
+    this.presenceTests(condition, tests);
+    if (tests.length > 0) this.pendingGuards.push({ tests, region });
+  }
+
+  /**
+   * The parts of a condition that must all be truthy for it to hold, when they may name what they
+   * test: `a && b`, `!!a`, `a !== undefined`, `a != null`, parentheses; each a call or a member read.
+   */
+  private presenceTests(condition: ts.Expression, tests: ts.Expression[]): void {
+    const t = this.t;
+    const K = this.K;
+    const node = this.unwrap(condition);
+    if (t.isBinaryExpression(node)) {
+      const operator = node.operatorToken.kind;
+      if (operator === K.AmpersandAmpersandToken) {
+        this.presenceTests(node.left, tests);
+        this.presenceTests(node.right, tests);
+        return;
+      }
+      const right = this.unwrap(node.right);
+      const absent = right.kind === K.NullKeyword || (t.isIdentifier(right) && right.text === "undefined");
+      if (absent && (operator === K.ExclamationEqualsEqualsToken || operator === K.ExclamationEqualsToken)) this.presenceTests(node.left, tests);
+      return;
+    }
+    if (t.isPrefixUnaryExpression(node) && node.operator === K.ExclamationToken) {
+      const inner = this.unwrap(node.operand);
+      if (t.isPrefixUnaryExpression(inner) && inner.operator === K.ExclamationToken) this.presenceTests(inner.operand, tests);
+      return;
+    }
+    if (t.isCallExpression(node) || t.isPropertyAccessExpression(node) || t.isElementAccessExpression(node)) tests.push(node);
   }
 
   visitUnary(unary: ts.PrefixUnaryExpression | ts.PostfixUnaryExpression): void {
@@ -1021,12 +1084,17 @@ class Extractor {
     const reads: FinalRead[] = [];
     const dynamicCalls: FinalDynamicCall[] = [];
     const accesses: Access[] = [];
+    /** The key node of each `process.env.X` read, and its name: what a presence check may test. */
+    const envReadKeys = new Map<ts.Node, string>();
     for (const access of this.pendingAccesses) {
       if (access.p === undefined && access.key === undefined) continue;
       if (!relevance.mayBeEnv(access.o)) continue;
       // `process.env.X`, `import.meta.env.X`, `Bun.env.X`: read, whatever other files say
       if (access.p !== undefined && isGlobalEnv(access.o)) {
-        if (!access.write) reads.push({ name: access.p, sort: "env", pos: position(access.node) });
+        if (!access.write) {
+          reads.push({ name: access.p, sort: "env", pos: position(access.node) });
+          envReadKeys.set(access.node, access.p);
+        }
         continue;
       }
       accesses.push({
@@ -1053,10 +1121,12 @@ class Extractor {
         calls.push({ c: this.valOf(node.expression, false), a: args, pos: position(node), argPos, name: this.calleeName(node.expression) });
       });
     }
+    const guards = this.finalGuards(envReadKeys, position, (node) => packOffset((lineStarts ??= lineStartsOf(sourceFile)), node.getEnd()));
     return compact({
       file: this.file,
       reads,
       dynamicCalls,
+      ...(guards.length > 0 ? { guards } : {}),
       decls: this.decls,
       fns: this.fns,
       classes: this.classes,
@@ -1066,6 +1136,34 @@ class Extractor {
       stars: this.stars,
       ...(this.commonJs ? { commonJs: this.commonJs } : {}),
     }, this.callNames, this.options.keepNames ?? false);
+  }
+
+  /**
+   * The presence checks among the kept conditions: a test that is `hasSecret("X")` (by the
+   * runtime's name, with a literal name) or a direct environment read (`process.env.X`). Reads
+   * through an alias or a local (`const dsn = process.env.X; if (dsn)`) are not followed.
+   */
+  private finalGuards(envReadKeys: ReadonlyMap<ts.Node, string>, start: (node: ts.Node) => number, end: (node: ts.Node) => number): FinalGuard[] {
+    const t = this.t;
+    const guards: FinalGuard[] = [];
+    for (const pending of this.pendingGuards) {
+      for (const test of pending.tests) {
+        let name: string | undefined;
+        let key: ts.Node | undefined;
+        if (t.isCallExpression(test)) {
+          const [first] = test.arguments;
+          if (first && PRESENCE_FUNCTIONS.has(this.calleeName(test.expression))) {
+            name = this.stringOf(first);
+            key = first;
+          }
+        } else {
+          key = t.isPropertyAccessExpression(test) ? test.name : (test as ts.ElementAccessExpression).argumentExpression;
+          name = envReadKeys.get(key);
+        }
+        if (name !== undefined && key !== undefined) guards.push({ name, test: start(key), from: start(pending.region), to: end(pending.region) });
+      }
+    }
+    return guards;
   }
 
   /**
@@ -1080,11 +1178,13 @@ class Extractor {
     const callee = this.unwrap(node.expression);
     const name = this.calleeName(callee);
     let sort: FinalRead["sort"] | undefined = this.options.accessors.has(name) ? "accessor" : this.options.envAccessors.has(name) ? "env" : undefined;
+    let optional = OPTIONAL_ACCESSORS.has(name);
     if (!sort && t.isIdentifier(callee)) {
       const index = lookup(callee.text, call.scope);
       const decl = index >= 0 ? this.decls[index]! : undefined;
       if (decl?.kind === "import" && decl.imported !== undefined) {
         sort = this.options.accessors.has(decl.imported) ? "accessor" : this.options.envAccessors.has(decl.imported) ? "env" : undefined;
+        optional = OPTIONAL_ACCESSORS.has(decl.imported);
       }
     }
     if (!sort) return false;
@@ -1098,7 +1198,7 @@ class Extractor {
     }
     const literal = this.stringOf(first);
     if (literal !== undefined) {
-      reads.push({ name: literal, sort, pos: position(first) });
+      reads.push({ name: literal, sort, pos: position(first), ...(optional && sort === "accessor" ? { optional: true as const } : {}) });
       return true;
     }
     return false;

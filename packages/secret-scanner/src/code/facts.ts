@@ -135,12 +135,33 @@ export type ExportTarget = { readonly v: Val } | { readonly from: string; readon
 /** Globals an environment read can start from. */
 export const ENV_GLOBALS: ReadonlySet<string> = new Set(["process", "globalThis", "global", "window", "self", "Bun", "Deno"]);
 
+/** The runtime's presence check: `hasSecret("X")` tells whether the secret `X` is available. */
+export const PRESENCE_FUNCTIONS: ReadonlySet<string> = new Set(["hasSecret"]);
+
+/** Accessors that return nothing (instead of throwing) when the secret is missing. */
+export const OPTIONAL_ACCESSORS: ReadonlySet<string> = new Set(["getOptionalSecret"]);
+
 /** A read decided within the file (`getSecret("X")`, `process.env.X`): nothing can change it. */
 export interface FinalRead {
   readonly name: string;
   readonly sort: "accessor" | "env";
   /** packPosition */
   readonly pos: number;
+  /** A call of an optional accessor (`getOptionalSecret("X")`): the code does without the secret when it is missing. */
+  readonly optional?: true;
+}
+
+/**
+ * A presence check, as plain data: `if (hasSecret("X")) { … }`, `if (process.env.X) { … }`,
+ * `process.env.X ? … : …`, `hasSecret("X") && …`. The code from `from` to `to` (the then-branch,
+ * the true branch, the right operand) runs only when `X` is present; `test` is where the check
+ * names `X`. Positions are packPosition; `to` is just past the region's end.
+ */
+export interface FinalGuard {
+  readonly name: string;
+  readonly test: number;
+  readonly from: number;
+  readonly to: number;
 }
 
 /** An accessor call with no static name, decided within the file. */
@@ -154,6 +175,8 @@ export interface FileFacts {
   readonly file: string;
   readonly reads: readonly FinalRead[];
   readonly dynamicCalls: readonly FinalDynamicCall[];
+  /** The file's presence checks, in source order; absent when it has none. */
+  readonly guards?: readonly FinalGuard[];
   readonly decls: readonly Decl[];
   readonly fns: readonly Fn[];
   readonly classes: readonly ClassFacts[];

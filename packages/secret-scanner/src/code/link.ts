@@ -10,7 +10,7 @@
  */
 import { isSecretEnvName, type ResolvedSecretsSettings } from "@secrets-suite/core";
 import type { DynamicAccessorCall, InputProblem, SecretRead } from "../model.js";
-import { unpackPosition, type Call, type FileFacts, type ObjectVal, type Ref, type Val } from "./facts.js";
+import { OPTIONAL_ACCESSORS, unpackPosition, type Call, type FileFacts, type ObjectVal, type Ref, type Val } from "./facts.js";
 import { PROCESS_MODULES } from "./syntax.js";
 
 /** What an expression can be on the way to an environment read. */
@@ -498,7 +498,7 @@ class Linker {
   }
 
   private emitEnvReads(facts: FileFacts, reads: SecretRead[]): void {
-    for (const read of facts.reads) reads.push(this.read(facts, read.name, read.sort, read.pos));
+    for (const read of facts.reads) reads.push(this.read(facts, read.name, read.sort, read.pos, read.optional === true));
     for (const access of facts.accesses) {
       if (access.write || access.p === undefined) continue;
       if (this.envKind(facts.file, access.o, 0) !== "env") continue;
@@ -544,7 +544,8 @@ class Linker {
       if (argument.k === "o") continue; // an options object: another API under the same name
       const name = this.nameOf(file, argument);
       if (name !== undefined) {
-        reads.push(this.read(facts, name, callable.sort, call.argPos[callable.index]!));
+        const optional = callable.sort === "accessor" && OPTIONAL_ACCESSORS.has(call.name);
+        reads.push(this.read(facts, name, callable.sort, call.argPos[callable.index]!, optional));
         continue;
       }
       if (argument.k === "r" && this.isPassedThrough(facts, argument)) continue;
@@ -574,13 +575,16 @@ class Linker {
     return fn !== undefined && fn.bound && fn.name !== undefined && (this.accessors.has(fn.name) || this.envAccessors.has(fn.name));
   }
 
-  private read(facts: FileFacts, name: string, sort: ReadSort, pos: number): SecretRead {
+  private read(facts: FileFacts, name: string, sort: ReadSort, pos: number, optionalCall = false): SecretRead {
+    // the read is a presence check of the name, or runs only after one (see FinalGuard)
+    const guarded = facts.guards?.some((guard) => guard.name === name && (guard.test === pos || (guard.from <= pos && pos < guard.to))) ?? false;
     return {
       name,
       kind: sort,
       position: this.position(facts, pos),
       // a public-by-design browser key (NEXT_PUBLIC_SEGMENT_WRITE_KEY) is configuration, as for the plugin
       secretLike: sort === "accessor" || isSecretEnvName(name, { classify: this.input.settings.classify }),
+      ...(optionalCall || guarded ? { optional: true as const } : {}),
     };
   }
 

@@ -2,7 +2,7 @@
  * `secret-scanner check`: one scan, the baseline, then one report in the chosen format.
  * Returns the exit code; throws UsageError for what the user must fix.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
@@ -14,6 +14,8 @@ import { formatSarif } from "../report/sarif.js";
 import { colorsFor, formatText, NO_COLORS, type Colors } from "../report/text.js";
 import { scan } from "../scan.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
+import { runFix } from "./fix.js";
+import { resolveRoot } from "./root.js";
 
 /** The values of --format. */
 export const FORMATS = ["text", "json", "sarif", "github", "junit"] as const;
@@ -28,6 +30,10 @@ export interface CheckOptions {
   maxWarnings?: number;
   quiet?: boolean;
   baseline?: string;
+  /** Apply `fix` first (with `compose` and `prune` as for `fix`), then report what is left. */
+  fix?: boolean;
+  compose?: boolean;
+  prune?: boolean;
 }
 
 export function parseCount(value: string): number {
@@ -51,9 +57,14 @@ function formatReport(format: CheckOptions["format"], data: ReportData, rules: S
 }
 
 export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
-  const root = path.resolve(rootArgument);
-  if (!existsSync(root)) throw new UsageError(`${rootArgument}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`${rootArgument}: not a directory`);
+  const root = resolveRoot(rootArgument);
+  if ((options.compose || options.prune) && !options.fix) throw new UsageError("--compose and --prune go with --fix");
+  if (options.fix) {
+    // what was fixed goes to stderr: stdout is the report, which may be JSON
+    const outcome = await runFix(root, { ...options, dryRun: false });
+    for (const change of outcome.changes) for (const line of change.summary) process.stderr.write(`fixed: ${line}\n`);
+    for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
+  }
 
   const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
   let findings = result.findings;

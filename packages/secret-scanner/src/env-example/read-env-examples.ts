@@ -50,6 +50,8 @@ export interface LocatedEnvKey {
   readonly name: string;
   readonly line: number;
   readonly column: number;
+  /** The last line of the definition: a quoted value may span lines (what `fix --prune` removes). */
+  readonly endLine: number;
 }
 
 /** A non-blank, non-comment line that dotenv skips. */
@@ -113,7 +115,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
     const name = match[1]!;
     // `__proto__` matches the grammar but is not an own key of dotenv's result, so it is not defined.
     if (!defined.has(name)) continue;
-    keys.push({ name, line: lineNumbers[first]!, column: keyStart - lineStarts[first]! + 1 });
+    keys.push({ name, line: lineNumbers[first]!, column: keyStart - lineStarts[first]! + 1, endLine: lineNumbers[last]! });
   }
 
   // Guard against dotenv changing its grammar: a key `parse` defines is always listed, at the
@@ -253,9 +255,9 @@ function fallbackPosition(name: string, keptLines: readonly string[], lineNumber
   const pattern = new RegExp(`^(\\s*(?:export\\s+)?)${escaped}\\s*[=:]`);
   for (let index = 0; index < keptLines.length; index++) {
     const found = pattern.exec(keptLines[index]!);
-    if (found) return { name, line: lineNumbers[index]!, column: found[1]!.length + 1 };
+    if (found) return { name, line: lineNumbers[index]!, column: found[1]!.length + 1, endLine: lineNumbers[index]! };
   }
-  return { name, line: 1, column: 1 };
+  return { name, line: 1, column: 1, endLine: 1 };
 }
 
 function errorKind(error: unknown): string {

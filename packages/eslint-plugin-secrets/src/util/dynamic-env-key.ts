@@ -1,0 +1,142 @@
+/**
+ * Computed environment reads whose key cannot be a secret's name, as real libraries write them:
+ *
+ * - the key runs over the environment's own names, kept by a prefix that names no secret:
+ *   `Object.keys(process.env).filter((key) => /^debug_/i.test(key)).reduce((o, key) => … process.env[key] …)`
+ *   (the `debug` package's `DEBUG_*` options);
+ * - the key is the property a transparent `Proxy` over the environment is asked for:
+ *   `new Proxy(process.env, { get(_, key) { return process.env[key] } })` (vitest's
+ *   `import.meta.env`): the reads are those of the proxy's users, judged where they are written.
+ *
+ * Anything else computed (`process.env[name]` in a function of `name`) stays a read that can read
+ * any secret.
+ */
+import { isSecretEnvName } from "@secrets-suite/core";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { isNamedMember, memberPropertyName, staticStringOf, unwrapExpression } from "./ast.js";
+
+type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
+
+/** Array methods whose callback gets each element (for `reduce`, as its second parameter). */
+const ELEMENT_CALLBACK_METHODS: ReadonlyMap<string, number> = new Map([
+  ["filter", 0], ["forEach", 0], ["map", 0], ["flatMap", 0], ["some", 0], ["every", 0], ["find", 0],
+  ["reduce", 1], ["reduceRight", 1],
+]);
+
+/** Proxy traps whose second parameter is the property asked for. */
+const KEY_TRAPS: ReadonlySet<string> = new Set(["get", "has", "getOwnPropertyDescriptor"]);
+
+/** The key of `process.env[key]` (or `env[key]`, `Deno.env.get(key)`), when it is a bare identifier. */
+function keyIdentifier(read: TSESTree.Node): TSESTree.Identifier | undefined {
+  let key: TSESTree.Node | undefined;
+  if (read.type === AST_NODE_TYPES.MemberExpression && read.computed) key = read.property;
+  else if (read.type === AST_NODE_TYPES.CallExpression) key = read.arguments[0];
+  const inner = key && unwrapExpression(key);
+  return inner?.type === AST_NODE_TYPES.Identifier ? inner : undefined;
+}
+
+/** The function whose parameter `identifier` is, and the parameter's index. */
+function parameterOf(identifier: TSESTree.Identifier, scope: TSESLint.Scope.Scope): { fn: FunctionNode; index: number } | undefined {
+  const reference = scope.references.find((candidate) => candidate.identifier === identifier);
+  const definition = reference?.resolved?.defs[0];
+  if (definition?.type !== "Parameter") return undefined;
+  const fn = definition.node as FunctionNode;
+  const index = fn.params.findIndex((parameter) => parameter === definition.name);
+  return index < 0 ? undefined : { fn, index };
+}
+
+/** `handler` in `new Proxy(target, handler)`, and whether the function is one of its key traps. */
+function isProxyKeyTrap(fn: FunctionNode, index: number): boolean {
+  if (index !== 1) return false;
+  const property = fn.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== fn) return false;
+  const trap = property.key.type === AST_NODE_TYPES.Identifier && !property.computed ? property.key.name : staticStringOf(property.key);
+  if (trap === undefined || !KEY_TRAPS.has(trap)) return false;
+  const handler = property.parent;
+  const construct = handler.parent;
+  return (
+    construct?.type === AST_NODE_TYPES.NewExpression &&
+    construct.arguments[1] === handler &&
+    unwrapExpression(construct.callee).type === AST_NODE_TYPES.Identifier &&
+    (unwrapExpression(construct.callee) as TSESTree.Identifier).name === "Proxy"
+  );
+}
+
+/** The literal prefix a filter callback keeps names by: `/^debug_/i.test(key)`, `key.startsWith("VITE_")`. */
+function keptPrefix(filter: TSESTree.Node): string | undefined {
+  const fn = unwrapExpression(filter);
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.type !== AST_NODE_TYPES.FunctionExpression) return undefined;
+  let test: TSESTree.Node | undefined = fn.body;
+  if (test.type === AST_NODE_TYPES.BlockStatement) {
+    const [only] = test.body;
+    test = test.body.length === 1 && only?.type === AST_NODE_TYPES.ReturnStatement ? (only.argument ?? undefined) : undefined;
+  }
+  const call = test && unwrapExpression(test);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberPropertyName(call.callee);
+  const receiver = unwrapExpression(call.callee.object);
+  if (method === "test" && receiver.type === AST_NODE_TYPES.Literal && "regex" in receiver) {
+    // only a plain anchored prefix: /^debug_/i, not /^(.*)$/ or /secret/
+    const prefix = /^\^([A-Za-z0-9_]+)$/.exec(receiver.regex.pattern)?.[1];
+    return prefix;
+  }
+  if (method === "startsWith") {
+    const [argument] = call.arguments;
+    const prefix = argument ? staticStringOf(argument) : undefined;
+    return prefix && /^[A-Za-z0-9_]+$/.test(prefix) ? prefix : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the callback's element runs over `Object.keys(<env>)` (or `getOwnPropertyNames`)
+ * through a chain of array methods, one of which is a filter by a prefix that names no secret.
+ */
+function isFilteredEnvKeyCallback(fn: FunctionNode, index: number, isEnv: (node: TSESTree.Node) => boolean): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  if (call.arguments[0] !== fn) return false;
+  let link: TSESTree.Node = call;
+  let expectedIndex: number | undefined = index;
+  let filteredByPrefix = false;
+  for (;;) {
+    const current = unwrapExpression(link);
+    if (current.type !== AST_NODE_TYPES.CallExpression || current.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+    const method = memberPropertyName(current.callee);
+    if (method === "keys" || method === "getOwnPropertyNames") {
+      const [target] = current.arguments;
+      return filteredByPrefix && isNamedMember(current.callee, "Object", method) && target !== undefined && isEnv(target);
+    }
+    const elementIndex = method === undefined ? undefined : ELEMENT_CALLBACK_METHODS.get(method);
+    if (elementIndex === undefined) return false;
+    // the callback we came from must take the element where the method passes it
+    if (expectedIndex !== undefined && expectedIndex !== elementIndex) return false;
+    expectedIndex = undefined;
+    if (method === "filter") {
+      const [callback] = current.arguments;
+      const prefix = callback ? keptPrefix(callback) : undefined;
+      if (prefix !== undefined && !isSecretEnvName(`${prefix.toUpperCase()}X`)) filteredByPrefix = true;
+    }
+    // only filters may come between the key list and the callback: a map could change the keys
+    if (current !== unwrapExpression(call) && method !== "filter") return false;
+    link = current.callee.object;
+  }
+}
+
+/**
+ * Whether a computed environment read's key is one of the names above, which cannot be a secret's.
+ * @param read the dynamic read (`process.env[key]`, `Deno.env.get(key)`)
+ */
+export function isNonSecretDynamicKey(read: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const key = keyIdentifier(read);
+  if (!key) return false;
+  const parameter = parameterOf(key, sourceCode.getScope(key));
+  if (!parameter) return false;
+  if (isProxyKeyTrap(parameter.fn, parameter.index)) return true;
+  // `Object.keys(process.env)` lists the names of the very object the read is of
+  const envText = read.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(read.object) : undefined;
+  return (
+    envText !== undefined &&
+    isFilteredEnvKeyCallback(parameter.fn, parameter.index, (node) => sourceCode.getText(node) === envText)
+  );
+}
