@@ -4,23 +4,21 @@
  * --max-warnings), 1 findings, 2 usage or configuration error. Never prints a stack trace for
  * a user's mistake, and never prints a value read from a file.
  */
-import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { BaselineError } from "./baseline.js";
 import { audit, type AuditOptions } from "./commands/audit.js";
-import { check, parseCount, REPORT_FORMATS, type CheckOptions } from "./commands/check.js";
+import { check, parseCount, FORMATS, type CheckOptions } from "./commands/check.js";
 import { docs, type DocsOptions } from "./commands/docs.js";
 import { EXIT_CLEAN, EXIT_USAGE, UsageError } from "./commands/exit.js";
 import { fix, type FixCommandOptions } from "./commands/fix.js";
-
-const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+import { SCANNER_VERSION } from "./version.js";
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from "./commands/exit.js";
 
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("secret-scanner")
     .description("Cross-checks the secrets code reads against docker-compose secrets and .env.example")
-    .version(version, "-v, --version")
+    .version(SCANNER_VERSION, "-v, --version")
     .exitOverride()
     // usage errors in one line, like the scanner's own: "secret-scanner: unknown option '--x' (…)"
     .configureOutput({
@@ -33,7 +31,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("check")
     .description("check that code, compose files and env examples name the same secrets")
     .argument("[root]", "repository root to scan", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
@@ -73,7 +71,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("audit")
     .description("audit a whole repository's secret hygiene: everything check runs, plus committed secrets and files, compose values, ignore rules")
     .argument("[root]", "repository root to audit", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(REPORT_FORMATS).default("text"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)

@@ -6,4 +6,7 @@ export { configSchema, RULE_IDS } from "./config/schema.js";
 export { formatJson, type ReportData } from "./report/json.js";
 export { formatHtml } from "./report/html.js";
 export { formatText } from "./report/text.js";
+export { formatSarif } from "./report/sarif.js";
+export { formatGithub } from "./report/github.js";
+export { formatJunit } from "./report/junit.js";
 export type * from "./model.js";

@@ -6,10 +6,10 @@ import { runChecks, type CheckResult } from "./checks/run-checks.js";
 import { readCode } from "./code/read-code.js";
 import { readCompose } from "./compose/read-compose.js";
 import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
-import { RULE_IDS } from "./config/schema.js";
+import { CHECK_IDS, RULE_IDS } from "./config/schema.js";
 import { discoverFiles } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
-import type { CodeFacts, ComposeFacts, DiscoveredFiles, EnvExampleFacts, Finding, TextObserver } from "./model.js";
+import type { CodeFacts, ConfigurableRuleId, ComposeFacts, DiscoveredFiles, EnvExampleFacts, Finding, TextObserver } from "./model.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
 
 export interface ScanOptions {
@@ -20,6 +20,8 @@ export interface ScanOptions {
 export interface ScanResult extends CheckResult {
   readonly config: ScannerConfig;
   readonly filesScanned: number;
+  /** The checks this scan ran: `check`'s. */
+  readonly checksRun: readonly ConfigurableRuleId[];
   /** What discovery found: `audit` checks more of it. */
   readonly discovered: DiscoveredFiles;
   /** What the readers found, for commands that describe or edit the repository (`docs`, `fix`, `audit`). */
@@ -79,6 +81,7 @@ export async function scan(root: string, options: ScanOptions = {}): Promise<Sca
     notes: [...result.notes, ...suppressions.notes],
     config,
     filesScanned: code.filesScanned + compose.files.length + envExamples.files.length,
+    checksRun: CHECK_IDS,
     discovered,
     facts: { code, compose, envExamples },
   };

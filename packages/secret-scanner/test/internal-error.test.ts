@@ -6,9 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { ISSUES_URL } from "@secrets-suite/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { isAdoptable, newFindings } from "../src/baseline.js";
-import { ISSUES_URL, runChecks } from "../src/checks/run-checks.js";
+import { runChecks } from "../src/checks/run-checks.js";
 import { loadScannerConfig } from "../src/config/load-config.js";
 import type { CodeFacts, ComposeFacts, EnvExampleFacts } from "../src/model.js";
 

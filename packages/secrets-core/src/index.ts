@@ -96,3 +96,4 @@ export {
   ENVIRONMENT_SELECTOR_WORDS,
   UNAMBIGUOUS_ENVIRONMENT_NAMES,
 } from "./environment-flags.js";
+export { docsUrl, ISSUES_URL, REPOSITORY_URL } from "./project-urls.js";

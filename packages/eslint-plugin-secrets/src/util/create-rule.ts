@@ -1,7 +1,5 @@
+import { docsUrl } from "@secrets-suite/core";
 import { ESLintUtils, type TSESLint } from "@typescript-eslint/utils";
-
-/** Where each rule's documentation lives; `meta.docs.url` points at its page. */
-export const REPOSITORY_URL = "https://github.com/eslint-plugin-secrets/eslint-plugin-secrets";
 
 /** Extra `meta.docs` keys of this plugin's rules. */
 export interface SecretsRuleDocs {
@@ -9,9 +7,8 @@ export interface SecretsRuleDocs {
   recommended?: boolean;
 }
 
-const createRuleWithDocs = ESLintUtils.RuleCreator<SecretsRuleDocs>(
-  (name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`,
-);
+/** `meta.docs.url` of each rule: its page under docs/rules/. */
+const createRuleWithDocs = ESLintUtils.RuleCreator<SecretsRuleDocs>((name) => docsUrl(`rules/${name}.md`));
 
 /** Distinct option sets a rule keeps with defaults applied (a config rarely has more than a few). */
 const CACHED_OPTION_SETS = 16;

@@ -10,6 +10,7 @@ import { compareFindings, findingOfProblem } from "../checks/run-checks.js";
 import { syntaxErrorOf } from "../code/extract.js";
 import { loadTypeScript } from "../code/read-code.js";
 import type { ConfigurableRuleId, Finding, InputProblem } from "../model.js";
+import { RULE_IDS } from "../config/schema.js";
 import { scan, SuppressionIndex, type ScanOptions, type ScanResult } from "../scan.js";
 import { composeSecretFallbacks, secretsInComposeEnvironment, type AuditHit } from "./compose-checks.js";
 import { realEnvExampleValues } from "./env-example-values.js";
@@ -39,6 +40,10 @@ export interface AuditResult {
   readonly inventory: ScanResult["inventory"];
   readonly services: ScanResult["services"];
   readonly filesScanned: number;
+  /** The checks the audit ran: `check`'s and its own. */
+  readonly checksRun: readonly ConfigurableRuleId[];
+  /** The configuration's check settings: the JUnit report shows the checks turned off as skipped. */
+  readonly config: Pick<ScanResult["config"], "rules">;
 }
 
 /** Names of skipped files shown in a note before the rest are counted. */
@@ -186,6 +191,8 @@ export async function runAudit(root: string, options: ScanOptions, progress: Pro
     notes: [...new Set([...notes, ...suppressions.notes])],
     inventory: base.inventory,
     services: base.services,
+    config: { rules: config.rules },
+    checksRun: RULE_IDS,
     filesScanned: new Set([...files, ...facts.compose.files, ...facts.envExamples.files]).size,
   };
 }

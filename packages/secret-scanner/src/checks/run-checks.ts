@@ -2,7 +2,7 @@
  * The checks: pure functions from the facts the readers gathered to findings. No file is read
  * here, so every check can be tested on plain data and the output is deterministic.
  */
-import { createTestFileMatcher, isSecretEnvName, matchDrift, type DriftKind } from "@secrets-suite/core";
+import { createTestFileMatcher, ISSUES_URL, isSecretEnvName, matchDrift, type DriftKind } from "@secrets-suite/core";
 import type { ScannerConfig } from "../config/load-config.js";
 import type {
   CodeFacts,
@@ -17,9 +17,6 @@ import type {
 } from "../model.js";
 import { secretLinks, type SecretLink } from "./secret-links.js";
 import { codeOfServices, isUnder } from "./service-code.js";
-
-/** Where users report a bug of the scanner. */
-export const ISSUES_URL = "https://github.com/eslint-plugin-secrets/eslint-plugin-secrets/issues";
 
 export interface CheckInput {
   readonly code: CodeFacts;

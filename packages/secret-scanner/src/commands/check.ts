@@ -7,19 +7,25 @@ import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
 import { formatHtml } from "../report/html.js";
+import type { ScannerConfig } from "../config/load-config.js";
+import { formatGithub } from "../report/github.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
-import { colorsFor, formatText, NO_COLORS } from "../report/text.js";
+import { formatJunit } from "../report/junit.js";
+import { formatSarif } from "../report/sarif.js";
+import { colorsFor, formatText, NO_COLORS, type Colors } from "../report/text.js";
 import { scan } from "../scan.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 import { runFix } from "./fix.js";
 import { resolveRoot } from "./root.js";
 
-/** The report formats of `check` and `audit`. */
-export const REPORT_FORMATS = ["text", "json", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The values of --format, for `check` and `audit`. */
+export const FORMATS = ["text", "json", "sarif", "github", "junit", "html"] as const;
+
+/** Formats whose report has no place for notes: they go to standard error, as `note: …` lines. */
+const NOTES_ON_STDERR: ReadonlySet<CheckOptions["format"]> = new Set(["text", "junit"]);
 
 export interface CheckOptions {
-  format: ReportFormat;
+  format: (typeof FORMATS)[number];
   output?: string;
   config?: string;
   maxWarnings?: number;
@@ -34,6 +40,23 @@ export interface CheckOptions {
 export function parseCount(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError("expected a whole number (0 or more)");
   return Number(value);
+}
+
+function formatReport(format: CheckOptions["format"], data: ReportData, rules: ScannerConfig["rules"], colors: Colors): string {
+  switch (format) {
+    case "text":
+      return formatText(data, colors);
+    case "json":
+      return formatJson(data);
+    case "sarif":
+      return formatSarif(data);
+    case "github":
+      return formatGithub(data);
+    case "junit":
+      return formatJunit(data, rules);
+    case "html":
+      return formatHtml(data);
+  }
 }
 
 export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
@@ -54,7 +77,7 @@ export async function check(rootArgument: string, options: CheckOptions): Promis
  * What `check` and `audit` do with their findings: the baseline, `--quiet`, the report in the
  * chosen format (to stdout or `--output`), the notes, and the exit code.
  */
-export function report(result: ReportData, options: CheckOptions): number {
+export function report(result: ReportData & { readonly config: Pick<ScannerConfig, "rules"> }, options: CheckOptions): number {
   let findings = result.findings;
   const notes = [...result.notes];
 
@@ -78,9 +101,9 @@ export function report(result: ReportData, options: CheckOptions): number {
   }
   if (options.quiet) findings = findings.filter((finding) => finding.severity === "error");
 
-  const data: ReportData = { findings, inventory: result.inventory, services: result.services, notes, filesScanned: result.filesScanned };
+  const data: ReportData = { findings, inventory: result.inventory, services: result.services, notes, filesScanned: result.filesScanned, checksRun: result.checksRun };
   const colors = options.output === undefined ? colorsFor(process.stdout, process.env) : NO_COLORS;
-  const report = options.format === "json" ? formatJson(data) : options.format === "html" ? formatHtml(data) : formatText(data, colors);
+  const report = formatReport(options.format, data, result.config.rules, colors);
   if (options.output !== undefined) {
     try {
       writeFileSync(path.resolve(options.output), report);
@@ -90,7 +113,7 @@ export function report(result: ReportData, options: CheckOptions): number {
   } else {
     process.stdout.write(report);
   }
-  if (options.format === "text" && !options.quiet) {
+  if (NOTES_ON_STDERR.has(options.format) && !options.quiet) {
     for (const note of notes) process.stderr.write(`note: ${note}\n`);
   }
 

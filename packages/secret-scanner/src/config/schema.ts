@@ -6,7 +6,8 @@
 import { secretsSettingsSchema } from "@secrets-suite/core";
 import type { ConfigurableRuleId } from "../model.js";
 
-export const RULE_IDS: readonly ConfigurableRuleId[] = [
+/** The checks `check` runs. */
+export const CHECK_IDS: readonly ConfigurableRuleId[] = [
   "undeclared-in-compose",
   "undeclared-in-env-example",
   "unused-compose-secret",
@@ -16,7 +17,10 @@ export const RULE_IDS: readonly ConfigurableRuleId[] = [
   "granted-but-unused",
   "dynamic-secret-name",
   "parse-error",
-  // `audit` only (docs/scanner/audit.md)
+];
+
+/** The checks `audit` runs besides those (docs/scanner/audit.md). */
+export const AUDIT_ONLY_IDS: readonly ConfigurableRuleId[] = [
   "bare-env-secret",
   "secret-fallback",
   "hardcoded-secret",
@@ -26,6 +30,9 @@ export const RULE_IDS: readonly ConfigurableRuleId[] = [
   "gitignore-missing-pattern",
   "env-example-real-value",
 ];
+
+/** Every check a configuration can set the severity of. */
+export const RULE_IDS: readonly ConfigurableRuleId[] = [...CHECK_IDS, ...AUDIT_ONLY_IDS];
 
 const globList = { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true } as const;
 const { $id: _settingsId, title: _settingsTitle, ...sharedSettings } = secretsSettingsSchema;

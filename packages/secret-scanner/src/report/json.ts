@@ -3,7 +3,7 @@
  * Keys are written in a fixed order so that the same scan gives the same bytes.
  */
 import type { InventoryEntry, ServiceEntry } from "../checks/run-checks.js";
-import type { Finding } from "../model.js";
+import type { ConfigurableRuleId, Finding } from "../model.js";
 
 export interface ReportData {
   readonly findings: readonly Finding[];
@@ -13,6 +13,8 @@ export interface ReportData {
   readonly notes: readonly string[];
   /** Files looked at: code, compose and env example files. */
   readonly filesScanned: number;
+  /** The checks the command ran (`check`'s or `audit`'s): the rules SARIF and JUnit describe. */
+  readonly checksRun: readonly ConfigurableRuleId[];
 }
 
 export function summarize(findings: readonly Finding[]): { errors: number; warnings: number } {

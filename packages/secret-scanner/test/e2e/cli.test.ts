@@ -245,7 +245,7 @@ describe("usage and configuration errors: exit 2, one line on stderr, nothing on
       /^secret-scanner: unknown option '--outptu' \(Did you mean --output\?\) \(run secret-scanner --help for usage\)$/,
     ],
     ["an unknown command", ["scan", "."], /^secret-scanner: unknown command 'scan'/],
-    ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json(, [a-z]+)*\./],
+    ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github, junit, html\./],
     ["--max-warnings -1", ["check", ".", "--max-warnings", "-1"], /^secret-scanner: option '--max-warnings <count>' argument '-1' is invalid/],
     ["two roots", ["check", ".", "other"], /^secret-scanner: too many arguments for 'check'/],
     ["a missing root", ["check", "no-such-dir"], /^secret-scanner: no-such-dir: no such directory$/],
