@@ -22,7 +22,7 @@ const repoRoot = path.resolve(import.meta.dirname, "../..");
 const INSTALL_TIMEOUT_MS = 5 * 60_000;
 
 /** The packages users install; any other non-private package under packages/ is packed and installed too. */
-const expectedPackages = ["@secrets-suite/core", "eslint-plugin-secrets", "secret-scanner", "secrets-runtime"];
+const expectedPackages = ["@secrets-suite/core", "@secrets-suite/secret-scanner", "eslint-plugin-secrets", "secrets-runtime"];
 
 interface Manifest {
   name: string;
@@ -215,7 +215,7 @@ beforeAll(() => {
     .concat(codeBlocks(readmeSection("## Quick start: secret-scanner"), "sh"))
     .flatMap((block) => block.split("\n"))
     .filter((line) => line.startsWith("npm install"));
-  expect(installs).toEqual(["npm install --save-dev eslint eslint-plugin-secrets typescript-eslint", "npm install --save-dev secret-scanner"]);
+  expect(installs).toEqual(["npm install --save-dev eslint eslint-plugin-secrets typescript-eslint", "npm install --save-dev @secrets-suite/secret-scanner"]);
   const specs = installs
     .flatMap((line) => line.replace("npm install --save-dev ", "").split(" "))
     .map((name) => packed.get(name)?.tarball ?? name);
@@ -284,7 +284,7 @@ describe("the packed tarballs", () => {
   });
 
   it("ship the CLI executable, with a node shebang", () => {
-    const scanner = packed.get("secret-scanner");
+    const scanner = packed.get("@secrets-suite/secret-scanner");
     const bin = scanner?.manifest.bin?.["secret-scanner"];
     if (scanner === undefined || bin === undefined) throw new Error("secret-scanner has no secret-scanner bin");
     const file = path.join(scanner.contents, bin);
@@ -374,7 +374,7 @@ describe("a project that installs the tarballs", () => {
 
   it("npx secret-scanner --version prints the packed version", () => {
     const result = run("npx", ["secret-scanner", "--version"], project);
-    expect(result.stdout.trim(), result.stderr).toBe(packed.get("secret-scanner")?.manifest.version);
+    expect(result.stdout.trim(), result.stderr).toBe(packed.get("@secrets-suite/secret-scanner")?.manifest.version);
     expect(result.status).toBe(0);
   });
 });

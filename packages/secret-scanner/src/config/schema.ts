@@ -1,6 +1,6 @@
 /**
  * The JSON schema of `secret-scanner.config.json` (and of package.json's `secretScanner` key).
- * `schema.json` at the package root is this object, written by `pnpm --filter secret-scanner
+ * `schema.json` at the package root is this object, written by `pnpm --filter @secrets-suite/secret-scanner
  * run schema`; a test fails when the two drift apart.
  */
 import { secretsSettingsSchema } from "@secrets-suite/core";
