@@ -29,15 +29,16 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command("check")
     .description("check that code, compose files and env examples name the same secrets")
-    .argument("[root]", "repository root to scan", ".")
+    .argument("[root|files...]", "one directory: the root to scan (default: .); else the files to check, for what they can break")
     .addOption(new Option("-f, --format <format>", "output format").choices(["text", "json"]).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
     .option("-q, --quiet", "report errors only")
     .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
-    .action(async (root: string, options: CheckOptions) => {
-      setExitCode(await check(root, options));
+    .option("--staged", "check what the staged changes can break (a pre-commit hook)")
+    .action(async (paths: string[], options: CheckOptions) => {
+      setExitCode(await check(paths, options));
     });
   return program;
 }

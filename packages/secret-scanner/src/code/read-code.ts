@@ -33,18 +33,24 @@ import { codeDirectories, findWorkspacePackages, type WorkspacePackage } from ".
  * Reads the code facts of a repository.
  * @param root absolute path of the scan root
  * @param files every code file of the repository, POSIX paths relative to `root`
+ * @param scope when given, only these files are read, and what they import, transitively (a
+ *   check of changed files: the wrappers and constants they use are defined in what they
+ *   import); `files` still resolves the imports. Without it, every file of `files` is read.
  */
 export async function readCode(
   root: string,
   files: readonly string[],
   settings: ResolvedSecretsSettings,
   observe?: TextObserver,
+  scope?: readonly string[],
 ): Promise<CodeFacts> {
   const rootAbsolute = path.resolve(root);
   const codeFiles = [...new Set(files)].sort();
+  const codeFileSet = new Set(codeFiles);
+  const toRead = scope === undefined ? codeFiles : [...new Set(scope)].filter((file) => codeFileSet.has(file)).sort();
   // on a large tree, TypeScript loads on the analysis thread while this one reads the files, and
   // the thread parses each candidate as soon as it is read
-  const analysis = startAnalysis(codeFiles.length);
+  const analysis = startAnalysis(toRead.length);
   try {
     const problems: InputProblem[] = [];
     const directories = codeDirectories(codeFiles);
@@ -53,20 +59,29 @@ export async function readCode(
     const setup: StageSetup = { codeFiles, packages, pathConfigs, settings: settings.input };
     analysis.setup(setup);
 
-    const resolver = new ImportResolver(new Set(codeFiles), packages, pathConfigs);
+    const resolver = new ImportResolver(codeFileSet, packages, pathConfigs);
     const reader = new TextReader(rootAbsolute, problems);
     const texts = new Map<string, string>();
     const edges = new Map<string, ImportEdge[]>();
     const imports = new Map<string, readonly string[]>();
     const namesPattern = namePattern([...settings.accessors, ...settings.envAccessors]);
     const candidates: string[] = [];
-    for (const file of codeFiles) {
+    const queued = new Set(toRead);
+    for (let index = 0; index < toRead.length; index++) {
+      const file = toRead[index]!;
       const text = reader.read(file);
       if (text === undefined) continue;
       observe?.(file, text);
       const fileEdges = importEdges(file, text, resolver);
       edges.set(file, fileEdges);
       imports.set(file, fileEdges.map((edge) => edge.target).sort());
+      if (scope !== undefined) {
+        for (const edge of fileEdges) {
+          if (queued.has(edge.target)) continue;
+          queued.add(edge.target);
+          toRead.push(edge.target);
+        }
+      }
       if (namesPattern?.test(text) || mayReadEnv(text)) {
         candidates.push(file);
         // a text the thread takes now is not kept here
@@ -77,7 +92,7 @@ export async function readCode(
     let reads: SecretRead[] = [];
     let dynamicCalls: DynamicAccessorCall[] = [];
     if (candidates.length > 0) {
-      const input: AnalysisInput = { ...setup, edges, candidates };
+      const input: AnalysisInput = { ...setup, edges, candidates: candidates.sort() };
       const parsed = await analysis.run(input, texts, reader);
       reads = parsed.reads;
       dynamicCalls = parsed.dynamicCalls;
@@ -88,7 +103,7 @@ export async function readCode(
       reads: dedupe(reads.sort(compareReads), (read) => `${read.kind}\0${read.name}\0${positionKey(read.position)}`),
       dynamicCalls: dedupe(dynamicCalls.sort(compareDynamicCalls), (call) => `${call.accessor}\0${positionKey(call.position)}`),
       imports,
-      filesScanned: codeFiles.length,
+      filesScanned: toRead.length,
       problems: problems.sort(compareProblems),
     };
   } finally {

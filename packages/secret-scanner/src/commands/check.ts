@@ -2,13 +2,15 @@
  * `secret-scanner check`: one scan, the baseline, then one report in the chosen format.
  * Returns the exit code; throws UsageError for what the user must fix.
  */
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
 import { colorsFor, formatText, NO_COLORS } from "../report/text.js";
+import { scanChanges } from "../scan-changes.js";
 import { scan } from "../scan.js";
+import { checkTarget } from "./check-target.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 
 export interface CheckOptions {
@@ -18,6 +20,7 @@ export interface CheckOptions {
   maxWarnings?: number;
   quiet?: boolean;
   baseline?: string;
+  staged?: boolean;
 }
 
 export function parseCount(value: string): number {
@@ -25,18 +28,23 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
-export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
-  const root = path.resolve(rootArgument);
-  if (!existsSync(root)) throw new UsageError(`${rootArgument}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`${rootArgument}: not a directory`);
-
-  const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
+export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
+  const target = checkTarget(paths, options.staged === true);
+  const scanOptions = options.config !== undefined ? { configFile: path.resolve(options.config) } : {};
+  const result =
+    target.kind === "root"
+      ? await scan(target.root, scanOptions)
+      : await scanChanges(target.root, target.changes, target.listFiles, scanOptions);
   let findings = result.findings;
-  const notes = [...result.notes];
+  const notes = [...(target.kind === "changes" ? target.notes : []), ...result.notes];
 
   if (options.baseline !== undefined) {
     const baselineFile = path.resolve(options.baseline);
     const baseline = readBaseline(baselineFile);
+    if (baseline === undefined && target.kind === "changes") {
+      // the findings of a few files are not the repository's: a full check writes the baseline
+      throw new UsageError(`${options.baseline}: no such baseline; write it with a full check (secret-scanner check --baseline ${options.baseline})`);
+    }
     if (baseline === undefined) {
       try {
         writeBaseline(baselineFile, findings);
