@@ -4,10 +4,11 @@
  *
  *  - A changed compose file, env example or configuration file can break any read of the
  *    repository: the whole cross-check runs (a full scan).
- *  - Otherwise only the changed code files' reads are judged: they are read, with what they
- *    import (transitively, for the wrappers, environment accessors and constants defined there),
- *    against every compose file and env example. The other code files are listed (to resolve
- *    imports) but not read. Findings are kept when they are about a changed code file.
+ *  - Otherwise only the changed code files' reads are judged, against every compose file and
+ *    env example: they are parsed, and the modules their calls and names lead into (wrappers,
+ *    environment accessors, constants defined elsewhere) on demand (readCode's scope). The other
+ *    code files are listed (to resolve imports) but not read. Findings are kept when they are
+ *    about a changed code file.
  *
  * Checks that need every read of the repository (a declaration nothing reads any more) are left
  * to the full check; see docs/pre-commit.md for what is and is not caught.

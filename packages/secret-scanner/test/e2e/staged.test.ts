@@ -70,8 +70,9 @@ describe("check --staged", () => {
     expect(status).toBe(1);
     // the staged file's read only: not src/old.ts's, not the unused compose secret
     expect(brief(report)).toEqual(["services/api/src/billing.ts:2:37 undeclared-in-compose STRIPE_KEY"]);
-    // billing.ts, the two files of the library it imports, the compose file and the env example
-    expect(report.summary.files).toBe(5);
+    // billing.ts, the library's index that defines the wrapper (it calls getSecret, an accessor by
+    // its name: accessor.ts is not needed), the compose file and the env example
+    expect(report.summary.files).toBe(4);
     expect(report.secrets.map((entry) => (entry as { name: string }).name)).toEqual(["STRIPE_KEY"]);
     const text = runCli(["check", "--staged"], { cwd: root });
     for (const output of [JSON.stringify(report), text.stdout, text.stderr]) expect(output).not.toContain("canary-");
@@ -81,6 +82,25 @@ describe("check --staged", () => {
     const fullFindings = brief(JSON.parse(full.stdout) as JsonReport);
     expect(fullFindings).toContain("src/old.ts:2:30 undeclared-in-compose LEGACY_SECRET");
     expect(fullFindings).toContain("services/api/src/billing.ts:2:37 undeclared-in-compose STRIPE_KEY");
+  });
+
+  it("follows a wrapper of a wrapper through a barrel's export *, into the files the change needs", () => {
+    const root = repository({
+      "libs/barrel/index.ts": 'export * from "./dates";\nexport * from "./need";\nexport * from "./nested";\n',
+      "libs/barrel/dates.ts": "export function today(): string {\n  return new Date().toISOString();\n}\n",
+      "libs/barrel/need.ts": 'import { requireSecret } from "../secrets";\nexport function need(name: string): string {\n  return requireSecret(name);\n}\n',
+      "libs/barrel/nested.ts": 'export * from "./deeper";\n',
+      "libs/barrel/deeper.ts": 'import { need } from "./need";\nexport const must = (key: string) => need(key);\n',
+    });
+    writeFileSync(
+      path.join(root, "src/uses.ts"),
+      'import { need, must, today } from "../libs/barrel";\nexport const a = need("NEW_SECRET");\nexport const b = must("DB_PASSWORD");\nexport const c = today();\n',
+    );
+    git(root, "add", "src/uses.ts");
+    const { status, report } = staged(root);
+    expect(status).toBe(1);
+    expect(brief(report)).toEqual(["src/uses.ts:2:23 undeclared-in-compose NEW_SECRET", "src/uses.ts:2:23 undeclared-in-env-example NEW_SECRET"]);
+    expect(report.secrets.map((entry) => (entry as { name: string }).name)).toEqual(["DB_PASSWORD", "NEW_SECRET"]);
   });
 
   it("reports a read the service is not granted, a dynamic name and a syntax error of staged files", () => {
@@ -244,7 +264,7 @@ describe("check FILE…", () => {
     );
     const missing = runCli(["check", "src/nope.ts"], { cwd: root });
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe("secret-scanner: src/nope.ts: no such file\n");
+    expect(missing.stderr).toBe("secret-scanner: src/nope.ts: no such file or directory\n");
   });
 
   it("works outside git, from the working directory", () => {
