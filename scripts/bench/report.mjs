@@ -137,6 +137,7 @@ export function formatTable(results) {
       if (overhead.overNoopRule) notes.push(`${percent(overhead.overNoopRule.wall)}${cpu(overhead.overNoopRule.cpu)} over one no-op rule`);
     }
     if (typeof details["filesPerSecond"] === "number") notes.push(`${thousands(details["filesPerSecond"])} files/s`);
+    if (typeof details["overSmallRepository"] === "number") notes.push(`${times(details["overSmallRepository"])} the small repository's time`);
     const shape = results.shapes.find((candidate) => row.id === `check-${candidate.shape}`);
     if (shape?.checkOverFloor) {
       const { wall, cpu, peakRss } = shape.checkOverFloor;

@@ -30,7 +30,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command("check")
     .description("check that code, compose files and env examples name the same secrets")
-    .argument("[root]", "repository root to scan", ".")
+    .argument("[root|files...]", "one directory: the root to scan (default: .); else the files to check, for what they can break")
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
     .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
@@ -40,8 +40,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .option("--fix", "apply `fix` first, then report what is left")
     .option("--compose", "with --fix: edit compose files too")
     .option("--prune", "with --fix: remove unused declarations")
-    .action(async (root: string, options: CheckOptions) => {
-      setExitCode(await check(root, options));
+    .option("--staged", "check what the staged changes can break (a pre-commit hook)")
+    .action(async (paths: string[], options: CheckOptions) => {
+      setExitCode(await check(paths, options));
     });
 
   program

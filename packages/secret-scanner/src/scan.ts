@@ -7,7 +7,7 @@ import { readCode } from "./code/read-code.js";
 import { readCompose } from "./compose/read-compose.js";
 import { loadScannerConfig, type ScannerConfig } from "./config/load-config.js";
 import { CHECK_IDS, RULE_IDS } from "./config/schema.js";
-import { discoverFiles } from "./discovery/discover.js";
+import { discoverFiles, type DiscoveryOptions } from "./discovery/discover.js";
 import { readEnvExamples } from "./env-example/read-env-examples.js";
 import type { CodeFacts, ConfigurableRuleId, ComposeFacts, DiscoveredFiles, EnvExampleFacts, Finding, TextObserver } from "./model.js";
 import { commentKindForFile, parseSuppressions, type Suppressions } from "./suppressions.js";
@@ -63,14 +63,27 @@ export class SuppressionIndex {
 
 export async function scan(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const config = loadScannerConfig(root, options.configFile);
-  const discovered = discoverFiles(root, {
-    composeGlobs: config.composeGlobs,
-    envExampleGlobs: config.envExampleGlobs,
-    ignore: config.ignore,
-  });
+  return scanFiles(root, config, discoverFiles(root, discoveryOptions(config)));
+}
+
+/** What discovery needs of the configuration. */
+export function discoveryOptions(config: ScannerConfig): DiscoveryOptions {
+  return { composeGlobs: config.composeGlobs, envExampleGlobs: config.envExampleGlobs, ignore: config.ignore };
+}
+
+/**
+ * A scan of files already found. With `codeScope`, only those code files are read, and what they
+ * import (see readCode); the other code files of `discovered` only resolve imports.
+ */
+export async function scanFiles(
+  root: string,
+  config: ScannerConfig,
+  discovered: DiscoveredFiles,
+  codeScope?: readonly string[],
+): Promise<ScanResult> {
   const suppressions = new SuppressionIndex();
   const [code, compose, envExamples] = await Promise.all([
-    readCode(root, discovered.code, config.settings, suppressions.observe),
+    readCode(root, discovered.code, config.settings, suppressions.observe, codeScope),
     readCompose(root, discovered.compose, suppressions.observe),
     readEnvExamples(root, discovered.envExamples, suppressions.observe),
   ]);

@@ -78,6 +78,7 @@ const TARGET_IDS = [
   "check-wall",
   "check-memory",
   "check-staged-wall",
+  "check-staged-size-ratio",
   "audit-wall",
   "check-floor-realistic-wall",
   "check-floor-all-accessor-wall",
@@ -156,6 +157,7 @@ describe("pnpm bench --smoke", () => {
       "eslint-strict",
       "check",
       "check-staged",
+      "check-staged-small",
       "audit",
     ]);
     const byId = new Map(results.rows.map((row) => [row.id, row]));
@@ -190,8 +192,12 @@ describe("pnpm bench --smoke", () => {
     // the tree's naming drift and dynamic name are findings
     expect(check.details?.["errors"] as number).toBeGreaterThan(0);
 
+    // check --staged, in the tree and in a repository of the changed files alone, and their ratio
+    for (const id of ["check-staged", "check-staged-small"]) expectMeasuredRow(byId.get(id), id);
+    expectMeasured(byId.get("check-staged")!.details?.["overSmallRepository"]);
+
     // modes that do not exist yet are rows that say so; once they exist, they are measured
-    for (const id of ["check-staged", "audit"]) {
+    for (const id of ["audit"]) {
       const row = byId.get(id)!;
       if (row.available) expectMeasured(row.medianMs);
       else expect(row.reason, id).toMatch(/does not exist yet/);
@@ -280,7 +286,7 @@ describe("pnpm bench --smoke", () => {
 
     expect(results.targets.map((target) => target.id)).toEqual(TARGET_IDS);
     const target = (id: string) => results.targets.find((candidate) => candidate.id === id)!;
-    for (const id of TARGET_IDS.slice(6)) {
+    for (const id of TARGET_IDS.slice(TARGET_IDS.indexOf("check-floor-realistic-wall"))) {
       expectMeasured(target(id).value);
       // tiny trees and a tiny sample: listed, not judged
       expect(target(id).met, id).toBeNull();

@@ -68,6 +68,14 @@ export interface LinkInput {
   readonly facts: ReadonlyMap<string, FileFacts>;
   readonly resolve: (fromFile: string, specifier: string) => string | undefined;
   readonly settings: ResolvedSecretsSettings;
+  /**
+   * Files are parsed on demand (a check of changed files, which does not parse the tree): the
+   * files whose reads are wanted. A module that their calls and reads are followed into is
+   * needed, not only one a secret name goes through, and so is one that a function passing its
+   * parameter on calls (a wrapper's wrapper), so that wrappers and environment accessors defined
+   * elsewhere are found; other calls are not followed, so that the demand stays with the change.
+   */
+  readonly onDemand?: ReadonlySet<string>;
 }
 
 export interface LinkOutput {
@@ -81,6 +89,11 @@ export interface LinkOutput {
   readonly interesting: ReadonlyMap<string, ReadonlySet<string> | "all">;
   /** Files not parsed that a secret name's resolution went through. */
   readonly needed: ReadonlySet<string>;
+  /**
+   * Parsed on demand (LinkInput.onDemand): modules an `export *` passes on, not parsed, that
+   * may export one of these names; needed if they mention one (or pass on another module's).
+   */
+  readonly neededIfExporting: ReadonlyMap<string, ReadonlySet<string>>;
   /** Files whose linking failed: a bug of ours, reported as such. */
   readonly problems: InputProblem[];
 }
@@ -96,6 +109,11 @@ class Linker {
   private readonly callables = new Map<string, Callable>();
   private readonly envKinds = new Map<Val, EnvKind | null>();
   private readonly needed = new Set<string>();
+  private readonly neededIfExporting = new Map<string, Set<string>>();
+  /** Whether the value followed now is one whose modules are needed (see LinkInput.onDemand). */
+  private demanding = false;
+  /** Functions (`file\0fn`) the files of LinkInput.onDemand call, directly or through others. */
+  private readonly demandedFunctions = new Set<string>();
   private readonly failed = new Map<string, string>();
   private readonly files: readonly string[];
 
@@ -107,6 +125,7 @@ class Linker {
 
   run(): LinkOutput {
     this.findCallables();
+    if (this.input.onDemand) this.followDemand();
     const reads: SecretRead[] = [];
     const dynamicCalls: DynamicAccessorCall[] = [];
     for (const file of this.files) {
@@ -114,10 +133,12 @@ class Linker {
       const facts = this.input.facts.get(file)!;
       const fileReads: SecretRead[] = [];
       const fileDynamic: DynamicAccessorCall[] = [];
+      this.demanding = this.input.onDemand?.has(file) ?? false;
       const ok = this.guard(file, () => {
         this.emitEnvReads(facts, fileReads);
         this.emitCalls(facts, fileReads, fileDynamic);
       });
+      this.demanding = false;
       if (!ok) continue;
       reads.push(...fileReads);
       dynamicCalls.push(...fileDynamic);
@@ -135,7 +156,7 @@ class Linker {
       message: `internal error while analysing the file (${message})`,
       internal: true,
     }));
-    return { reads, dynamicCalls, interesting, needed: this.needed, problems };
+    return { reads, dynamicCalls, interesting, needed: this.needed, neededIfExporting: this.neededIfExporting, problems };
   }
 
   /** Runs one file's part of the work; an exception is a bug of ours, recorded against the file. */
@@ -166,7 +187,16 @@ class Linker {
         const facts = this.input.facts.get(file)!;
         this.guard(file, () => {
           for (const call of facts.calls) {
+            // in a function the changed files call, a call that passes its parameter on can make
+            // it a wrapper: the callee's module is needed
+            this.demanding =
+              this.input.onDemand !== undefined &&
+              call.a.some((argument) => {
+                const parameter = argument?.k === "r" ? this.plainParameter(facts, argument) : undefined;
+                return parameter !== undefined && this.demandedFunctions.has(`${file}\0${parameter.fn}`);
+              });
             const callable = this.callableOf(file, call.c, 0);
+            this.demanding = false;
             if (!callable || this.spreadBefore(call, callable.index)) continue;
             const argument = call.a[callable.index];
             if (argument && argument.k === "r" && this.promote(facts, argument, callable.sort)) changed = true;
@@ -178,6 +208,27 @@ class Linker {
           }
         });
       }
+    }
+  }
+
+  /**
+   * The functions the files of LinkInput.onDemand call, and those these call with a parameter,
+   * to a fixpoint; the modules they lead into that are not parsed are needed.
+   */
+  private followDemand(): void {
+    for (;;) {
+      const known = this.demandedFunctions.size;
+      for (const file of this.files) {
+        if (!this.input.onDemand!.has(file) || this.failed.has(file)) continue;
+        const facts = this.input.facts.get(file)!;
+        this.demanding = true;
+        this.guard(file, () => {
+          for (const call of facts.calls) this.callableOf(file, call.c, 0);
+        });
+        this.demanding = false;
+      }
+      this.findCallables();
+      if (this.demandedFunctions.size === known) return;
     }
   }
 
@@ -222,7 +273,9 @@ class Linker {
           case "import":
             return byName(decl.imported!) ?? this.callableOfImport(file, decl.from!, decl.imported!, depth + 1);
           case "function":
-            return decl.init?.k === "f" ? this.callables.get(`${file}\0${decl.init.f}`) : undefined;
+            if (decl.init?.k !== "f") return undefined;
+            if (this.demanding) this.demandedFunctions.add(`${file}\0${decl.init.f}`);
+            return this.callables.get(`${file}\0${decl.init.f}`);
           case "const":
           case "let":
           case "var":
@@ -240,6 +293,7 @@ class Linker {
         return this.callableOfTarget(this.member(base, callee.p, false, depth + 1), depth + 1);
       }
       case "f": {
+        if (this.demanding) this.demandedFunctions.add(`${file}\0${callee.f}`);
         // a function declared under an accessor's name is the accessor, whatever its body does
         const name = this.factsOf(file)!.fns[callee.f]?.name;
         return (name !== undefined ? byName(name) : undefined) ?? this.callables.get(`${file}\0${callee.f}`);
@@ -255,7 +309,12 @@ class Linker {
    */
   private callableOfExport(file: string, name: string, depth: number): Callable | undefined {
     const facts = this.factsOf(file);
-    if (!facts || depth > MAX_DEPTH) return undefined;
+    if (!facts) {
+      // parsed on demand: the callee is defined in a module not parsed yet
+      if (this.demanding) this.needed.add(file);
+      return undefined;
+    }
+    if (depth > MAX_DEPTH) return undefined;
     const entry = facts.exports.get(name);
     if (entry) {
       if ("v" in entry) return this.callableOf(file, entry.v, depth + 1);
@@ -271,6 +330,13 @@ class Linker {
     if (name === "default") return undefined;
     for (const star of facts.stars) {
       const target = this.input.resolve(file, star);
+      if (target !== undefined && !this.factsOf(target) && this.demanding) {
+        // one of many modules a barrel passes on: parsed only if it can export the name
+        const names = this.neededIfExporting.get(target) ?? new Set<string>();
+        names.add(name);
+        this.neededIfExporting.set(target, names);
+        continue;
+      }
       const found = target === undefined ? undefined : this.callableOfExport(target, name, depth + 1);
       if (found) return found;
     }
@@ -350,7 +416,7 @@ class Linker {
     if (target === undefined) return { t: "external", from: specifier, imported: "*" };
     const facts = this.factsOf(target);
     if (!facts) {
-      if (forName) this.needed.add(target);
+      if (forName || this.demanding) this.needed.add(target);
       return undefined;
     }
     return facts.commonJs ? { t: "val", file: target, val: facts.commonJs } : { t: "module", file: target };
@@ -362,7 +428,7 @@ class Linker {
     const target = this.input.resolve(file, specifier);
     if (target === undefined) return { t: "external", from: specifier, imported };
     if (!this.factsOf(target)) {
-      if (forName) this.needed.add(target);
+      if (forName || this.demanding) this.needed.add(target);
       return undefined;
     }
     return this.exportOf(target, imported, forName, depth + 1);
@@ -391,7 +457,7 @@ class Linker {
       const target = this.input.resolve(file, star);
       if (target === undefined) continue;
       if (!this.factsOf(target)) {
-        if (forName) this.needed.add(target);
+        if (forName || this.demanding) this.needed.add(target);
         continue;
       }
       const found = this.exportOf(target, name, forName, depth + 1);

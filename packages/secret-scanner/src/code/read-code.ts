@@ -33,18 +33,25 @@ import { codeDirectories, findWorkspacePackages, type WorkspacePackage } from ".
  * Reads the code facts of a repository.
  * @param root absolute path of the scan root
  * @param files every code file of the repository, POSIX paths relative to `root`
+ * @param scope when given, only these files are read and parsed, and then the modules their
+ *   values lead into (wrappers, environment accessors, constants defined elsewhere), as linking
+ *   asks for them: a check of changed files. `files` still resolves the imports. Without it,
+ *   every file of `files` is read.
  */
 export async function readCode(
   root: string,
   files: readonly string[],
   settings: ResolvedSecretsSettings,
   observe?: TextObserver,
+  scope?: readonly string[],
 ): Promise<CodeFacts> {
   const rootAbsolute = path.resolve(root);
   const codeFiles = [...new Set(files)].sort();
+  const codeFileSet = new Set(codeFiles);
+  const toRead = scope === undefined ? codeFiles : [...new Set(scope)].filter((file) => codeFileSet.has(file)).sort();
   // on a large tree, TypeScript loads on the analysis thread while this one reads the files, and
   // the thread parses each candidate as soon as it is read
-  const analysis = startAnalysis(codeFiles.length);
+  const analysis = startAnalysis(scope === undefined ? toRead.length : 0);
   try {
     const problems: InputProblem[] = [];
     const directories = codeDirectories(codeFiles);
@@ -53,32 +60,48 @@ export async function readCode(
     const setup: StageSetup = { codeFiles, packages, pathConfigs, settings: settings.input };
     analysis.setup(setup);
 
-    const resolver = new ImportResolver(new Set(codeFiles), packages, pathConfigs);
+    const resolver = new ImportResolver(codeFileSet, packages, pathConfigs);
     const reader = new TextReader(rootAbsolute, problems);
     const texts = new Map<string, string>();
     const edges = new Map<string, ImportEdge[]>();
     const imports = new Map<string, readonly string[]>();
     const namesPattern = namePattern([...settings.accessors, ...settings.envAccessors]);
     const candidates: string[] = [];
-    for (const file of codeFiles) {
+    for (const file of toRead) {
       const text = reader.read(file);
       if (text === undefined) continue;
       observe?.(file, text);
       const fileEdges = importEdges(file, text, resolver);
       edges.set(file, fileEdges);
       imports.set(file, fileEdges.map((edge) => edge.target).sort());
-      if (namesPattern?.test(text) || mayReadEnv(text)) {
+      // a file in scope is parsed whatever it mentions: it may call a wrapper defined elsewhere
+      if (scope !== undefined || namesPattern?.test(text) || mayReadEnv(text)) {
         candidates.push(file);
         // a text the thread takes now is not kept here
         if (analysis.offer(file, text)) continue;
       }
       texts.set(file, text);
     }
+    let readOnDemand = 0;
     let reads: SecretRead[] = [];
     let dynamicCalls: DynamicAccessorCall[] = [];
     if (candidates.length > 0) {
-      const input: AnalysisInput = { ...setup, edges, candidates };
-      const parsed = await analysis.run(input, texts, reader);
+      const input: AnalysisInput = { ...setup, edges, candidates, ...(scope !== undefined ? { onDemand: candidates } : {}) };
+      // in scope, the other files are read when linking asks for them (see AnalysisInput.onDemand)
+      const parsed =
+        scope === undefined
+          ? await analysis.run(input, texts, reader)
+          : await parseAndAnalyze(
+              input,
+              textSourceOf(texts, (file) => {
+                const text = reader.read(file);
+                if (text !== undefined) {
+                  readOnDemand++;
+                  observe?.(file, text);
+                }
+                return text;
+              }),
+            );
       reads = parsed.reads;
       dynamicCalls = parsed.dynamicCalls;
       problems.push(...parsed.problems);
@@ -88,7 +111,7 @@ export async function readCode(
       reads: dedupe(reads.sort(compareReads), (read) => `${read.kind}\0${read.name}\0${positionKey(read.position)}`),
       dynamicCalls: dedupe(dynamicCalls.sort(compareDynamicCalls), (call) => `${call.accessor}\0${positionKey(call.position)}`),
       imports,
-      filesScanned: codeFiles.length,
+      filesScanned: toRead.length + readOnDemand,
       problems: problems.sort(compareProblems),
     };
   } finally {
@@ -116,6 +139,11 @@ export interface AnalysisInput extends StageSetup {
   readonly edges: ReadonlyMap<string, readonly ImportEdge[]>;
   /** The files the text test picked, sorted. */
   readonly candidates: readonly string[];
+  /**
+   * Only these files (the candidates) were read: the modules their values lead into are parsed
+   * as linking asks for them (link.ts, LinkInput.onDemand), not every file that can read a secret.
+   */
+  readonly onDemand?: readonly string[];
 }
 
 export interface AnalysisOutput {
@@ -132,16 +160,36 @@ export interface TextSource {
   take(file: string): string | undefined;
   /** Those of `files` whose text mentions one of `names` as a whole identifier. */
   mentioning(files: readonly string[], names: readonly string[]): Promise<string[]>;
+  /** Those of `files` whose text passes `test` (only on this thread: parsing on demand). */
+  matching?(files: readonly string[], test: (text: string) => boolean): Promise<string[]>;
 }
 
-/** A TextSource over texts this thread holds (the stage keeps what it must parse again itself). */
-export function textSourceOf(texts: ReadonlyMap<string, string>): TextSource {
+/**
+ * A TextSource over texts this thread holds (the stage keeps what it must parse again itself),
+ * and `read` for those it does not hold (files read on demand).
+ */
+export function textSourceOf(texts: Map<string, string>, read?: (file: string) => string | undefined): TextSource {
+  const textOf = (file: string): string | undefined => {
+    const held = texts.get(file);
+    if (held !== undefined || !read) return held;
+    const text = read(file);
+    if (text !== undefined) texts.set(file, text);
+    return text;
+  };
   return {
     fetch: async () => undefined,
-    take: (file) => texts.get(file),
+    take: textOf,
     mentioning: async (files, names) => filesMentioning(texts, files, names),
+    matching: async (files, test) =>
+      files.filter((file) => {
+        const text = textOf(file);
+        return text !== undefined && test(text);
+      }),
   };
 }
+
+/** `export * from`: a module that passes on another's exports. */
+const STAR_EXPORT = /\bexport\s*\*/;
 
 /** Those of `files` whose text (in `texts`) mentions one of `names` as a whole identifier. */
 export function filesMentioning(texts: ReadonlyMap<string, string>, files: readonly string[], names: readonly string[]): string[] {
@@ -221,6 +269,7 @@ export class ParsingStage {
       }
     }
     let toParse = input.candidates.filter((file) => !this.tried.has(file));
+    const onDemand = input.onDemand ? new Set(input.onDemand) : undefined;
     let linked: LinkOutput;
     for (;;) {
       // texts come in batches, the next one asked for while this one is parsed: the stage holds
@@ -242,7 +291,7 @@ export class ParsingStage {
         const text = this.trimmed.get(file);
         if (text !== undefined) this.parse(file, text);
       }
-      linked = link({ facts: this.facts, resolve: this.resolve, settings: this.settings });
+      linked = link({ facts: this.facts, resolve: this.resolve, settings: this.settings, ...(onDemand ? { onDemand } : {}) });
       const next = new Set<string>();
       // files a name needs: not parsed yet, or parsed without their names
       for (const file of linked.needed) if (!this.tried.has(file) || this.trimmed.has(file)) next.add(file);
@@ -260,6 +309,22 @@ export class ParsingStage {
           }
           mentioning.add(importer);
           for (const name of exported) names.add(name);
+        }
+      }
+      // parsing on demand: the modules a barrel passes on that can export a name looked up
+      if (linked.neededIfExporting.size > 0 && texts.matching) {
+        const byNames = new Map<string, string[]>();
+        for (const [file, exported] of linked.neededIfExporting) {
+          if (this.tried.has(file) || next.has(file)) continue;
+          const key = [...exported].sort().join("\0");
+          const group = byNames.get(key);
+          if (group) group.push(file);
+          else byNames.set(key, [file]);
+        }
+        for (const [key, files] of byNames) {
+          const pattern = namePattern(key.split("\0"));
+          const exporting = await texts.matching(files.sort(), (text) => STAR_EXPORT.test(text) || (pattern?.test(text) ?? false));
+          for (const file of exporting) next.add(file);
         }
       }
       for (const file of next) mentioning.delete(file);

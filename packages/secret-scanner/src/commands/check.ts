@@ -6,17 +6,18 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { InvalidArgumentError } from "commander";
 import { isAdoptable, newFindings, readBaseline, writeBaseline } from "../baseline.js";
-import { formatHtml } from "../report/html.js";
 import type { ScannerConfig } from "../config/load-config.js";
 import { formatGithub } from "../report/github.js";
+import { formatHtml } from "../report/html.js";
 import { formatJson, summarize, type ReportData } from "../report/json.js";
 import { formatJunit } from "../report/junit.js";
 import { formatSarif } from "../report/sarif.js";
 import { colorsFor, formatText, NO_COLORS, type Colors } from "../report/text.js";
+import { scanChanges } from "../scan-changes.js";
 import { scan } from "../scan.js";
+import { checkTarget } from "./check-target.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, UsageError } from "./exit.js";
 import { runFix } from "./fix.js";
-import { resolveRoot } from "./root.js";
 
 /** The values of --format, for `check` and `audit`. */
 export const FORMATS = ["text", "json", "sarif", "github", "junit", "html"] as const;
@@ -35,6 +36,8 @@ export interface CheckOptions {
   fix?: boolean;
   compose?: boolean;
   prune?: boolean;
+  /** Check what the staged changes can break (with file arguments: those files). */
+  staged?: boolean;
 }
 
 export function parseCount(value: string): number {
@@ -59,31 +62,42 @@ function formatReport(format: CheckOptions["format"], data: ReportData, rules: S
   }
 }
 
-export async function check(rootArgument: string, options: CheckOptions): Promise<number> {
-  const root = resolveRoot(rootArgument);
+export async function check(paths: readonly string[], options: CheckOptions): Promise<number> {
   if ((options.compose || options.prune) && !options.fix) throw new UsageError("--compose and --prune go with --fix");
+  const target = checkTarget(paths, options.staged === true);
+  if (options.fix && target.kind !== "root") throw new UsageError("--fix fixes a whole repository: give it a directory, not --staged or files");
   if (options.fix) {
     // what was fixed goes to stderr: stdout is the report, which may be JSON
-    const outcome = await runFix(root, { ...options, dryRun: false });
+    const outcome = await runFix(target.root, { ...options, dryRun: false });
     for (const change of outcome.changes) for (const line of change.summary) process.stderr.write(`fixed: ${line}\n`);
     for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
   }
-
-  const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
-  return report(result, options);
+  const scanOptions = options.config !== undefined ? { configFile: path.resolve(options.config) } : {};
+  if (target.kind === "root") return report(await scan(target.root, scanOptions), options);
+  const result = await scanChanges(target.root, target.changes, target.listFiles, scanOptions);
+  return report(result, options, { notes: target.notes });
 }
 
 /**
  * What `check` and `audit` do with their findings: the baseline, `--quiet`, the report in the
  * chosen format (to stdout or `--output`), the notes, and the exit code.
  */
-export function report(result: ReportData & { readonly config: Pick<ScannerConfig, "rules"> }, options: CheckOptions): number {
+export function report(
+  result: ReportData & { readonly config: Pick<ScannerConfig, "rules"> },
+  options: CheckOptions,
+  /** A check of changes (`--staged`, files): its findings are a few files', not the repository's. */
+  changes?: { readonly notes: readonly string[] },
+): number {
   let findings = result.findings;
-  const notes = [...result.notes];
+  const notes = [...(changes?.notes ?? []), ...result.notes];
 
   if (options.baseline !== undefined) {
     const baselineFile = path.resolve(options.baseline);
     const baseline = readBaseline(baselineFile);
+    if (baseline === undefined && changes !== undefined) {
+      // the findings of a few files are not the repository's: a full check writes the baseline
+      throw new UsageError(`${options.baseline}: no such baseline; write it with a full check (secret-scanner check --baseline ${options.baseline})`);
+    }
     if (baseline === undefined) {
       try {
         writeBaseline(baselineFile, findings);

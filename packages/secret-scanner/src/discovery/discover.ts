@@ -45,12 +45,10 @@ function isIgnored(scopes: readonly IgnoreScope[], relative: string, isDirectory
   return false;
 }
 
-export function discoverFiles(root: string, options: DiscoveryOptions): DiscoveredFiles {
-  const all: string[] = [];
-  const code: string[] = [];
-  const compose: string[] = [];
-  const envExamples: string[] = [];
-  const problems: InputProblem[] = [];
+export type FileKind = "code" | "compose" | "envExample";
+
+/** What a file is to the scan, by its path (relative POSIX) and its name; undefined: not read. */
+function kindOfFile(options: DiscoveryOptions): (relative: string, fileName: string) => FileKind | undefined {
   const isExtraCompose = options.composeGlobs.length > 0 ? picomatch([...options.composeGlobs], { dot: true }) : () => false;
   const isEnvExample: (relative: string, fileName: string) => boolean =
     options.envExampleGlobs === undefined
@@ -59,7 +57,75 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
           const matches = picomatch([...options.envExampleGlobs], { dot: true });
           return (relative: string) => matches(relative);
         })();
-  const isConfiguredIgnore = options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
+  return (relative, fileName) => {
+    const extension = path.extname(fileName);
+    if (CODE_EXTENSIONS.has(extension) && !DECLARATION_FILE.test(fileName)) return "code";
+    if (COMPOSE_FILE.test(fileName) || isExtraCompose(relative)) return "compose";
+    if (isEnvExample(relative, fileName)) return "envExample";
+    return undefined;
+  };
+}
+
+function configuredIgnore(options: DiscoveryOptions): (relative: string) => boolean {
+  return options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
+}
+
+/**
+ * What a listed file (a path from `git ls-files`, not found by walking) is to the scan, by the
+ * walk's rules: not under `node_modules` or `.git`, nor under a configured `ignore` glob. A
+ * `.gitignore` is not read here: git lists ignored files only when they are tracked anyway.
+ */
+export function listedFileClassifier(options: DiscoveryOptions): (relative: string) => FileKind | undefined {
+  const kindOf = kindOfFile(options);
+  const isSkipped = listedFileSkipper(options);
+  return (relative) => (isSkipped(relative) ? undefined : kindOf(relative, relative.slice(relative.lastIndexOf("/") + 1)));
+}
+
+/** Whether the walk would skip a listed file: under `node_modules` or `.git`, or a configured `ignore` glob. */
+function listedFileSkipper(options: DiscoveryOptions): (relative: string) => boolean {
+  const isConfiguredIgnore = configuredIgnore(options);
+  return (relative) => {
+    const segments = relative.split("/");
+    if (segments.some((segment) => ALWAYS_SKIPPED_DIRECTORIES.has(segment)) || isConfiguredIgnore(relative)) return true;
+    for (let end = 1; end < segments.length; end++) {
+      const directory = segments.slice(0, end).join("/");
+      if (isConfiguredIgnore(directory) || isConfiguredIgnore(`${directory}/`)) return true;
+    }
+    return false;
+  };
+}
+
+/** Sorts listed files (see `listedFileClassifier`) into what a scan reads, as the walk does. */
+export function classifyListedFiles(root: string, files: readonly string[], options: DiscoveryOptions): DiscoveredFiles {
+  const kindOf = kindOfFile(options);
+  const isSkipped = listedFileSkipper(options);
+  const all: string[] = [];
+  const found: Record<FileKind, string[]> = { code: [], compose: [], envExample: [] };
+  for (const file of new Set(files)) {
+    if (isSkipped(file)) continue;
+    all.push(file);
+    const kind = kindOf(file, file.slice(file.lastIndexOf("/") + 1));
+    if (kind) found[kind].push(file);
+  }
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    root,
+    all: all.sort(byPath),
+    code: found.code.sort(byPath),
+    compose: found.compose.sort(byPath),
+    envExamples: found.envExample.sort(byPath),
+    problems: [],
+  };
+}
+
+export function discoverFiles(root: string, options: DiscoveryOptions): DiscoveredFiles {
+  const all: string[] = [];
+  const code: string[] = [];
+  const compose: string[] = [];
+  const envExamples: string[] = [];
+  const problems: InputProblem[] = [];
+  const kindOf = kindOfFile(options);
+  const isConfiguredIgnore = configuredIgnore(options);
 
   const rootScopes: IgnoreScope[] = [];
   const exclude = readIgnoreFile(path.join(root, ".git", "info", "exclude"));
@@ -105,10 +171,10 @@ export function discoverFiles(root: string, options: DiscoveryOptions): Discover
       if (!isFile) continue;
       if (isIgnored(scopes, relative, false) || isConfiguredIgnore(relative)) continue;
       all.push(relative);
-      const extension = path.extname(entry.name);
-      if (CODE_EXTENSIONS.has(extension) && !DECLARATION_FILE.test(entry.name)) code.push(relative);
-      else if (COMPOSE_FILE.test(entry.name) || isExtraCompose(relative)) compose.push(relative);
-      else if (isEnvExample(relative, entry.name)) envExamples.push(relative);
+      const kind = kindOf(relative, entry.name);
+      if (kind === "code") code.push(relative);
+      else if (kind === "compose") compose.push(relative);
+      else if (kind === "envExample") envExamples.push(relative);
     }
   };
 

@@ -247,9 +247,9 @@ describe("usage and configuration errors: exit 2, one line on stderr, nothing on
     ["an unknown command", ["scan", "."], /^secret-scanner: unknown command 'scan'/],
     ["--format xml", ["check", ".", "--format", "xml"], /^secret-scanner: option '-f, --format <format>' argument 'xml' is invalid\. Allowed choices are text, json, sarif, github, junit, html\./],
     ["--max-warnings -1", ["check", ".", "--max-warnings", "-1"], /^secret-scanner: option '--max-warnings <count>' argument '-1' is invalid/],
-    ["two roots", ["check", ".", "other"], /^secret-scanner: too many arguments for 'check'/],
-    ["a missing root", ["check", "no-such-dir"], /^secret-scanner: no-such-dir: no such directory$/],
-    ["a root that is a file", ["check", "a-file.txt"], /^secret-scanner: a-file\.txt: not a directory$/],
+    ["a root among files", ["check", ".", "a-file.txt"], /^secret-scanner: \.: a directory is the root to check and must be the only argument; the other arguments are files$/],
+    ["a missing root", ["check", "no-such-dir"], /^secret-scanner: no-such-dir: no such file or directory$/],
+    ["a missing file among files", ["check", "a-file.txt", "no-such.ts"], /^secret-scanner: no-such\.ts: no such file or directory$/],
     ["a missing --config file", ["check", ".", "--config", "configs/missing.json"], /^secret-scanner: .*configs\/missing\.json: config file not found$/],
     ["a --config file that is not JSON", ["check", ".", "--config", "configs/broken.json"], /^secret-scanner: .*configs\/broken\.json: not valid JSON/],
     ["a config with an unknown key", ["check", ".", "--config", "configs/unknown-key.json"], /^secret-scanner: .*configs\/unknown-key\.json: the configuration has unknown key "composeFiles"$/],
@@ -285,10 +285,10 @@ describe("--help and --version", () => {
     ]);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: secret-scanner \[options\] \[command\]\n/);
-    expect(help.stdout).toContain("check [options] [root]");
+    expect(help.stdout).toContain("check [options] [root|files...]");
     expect(checkHelp.status).toBe(0);
-    expect(checkHelp.stdout).toMatch(/^Usage: secret-scanner check \[options\] \[root\]\n/);
-    for (const option of ["--format", "--output", "--config", "--max-warnings", "--quiet", "--baseline"]) {
+    expect(checkHelp.stdout).toMatch(/^Usage: secret-scanner check \[options\] \[root\|files\.\.\.\]\n/);
+    for (const option of ["--format", "--output", "--config", "--max-warnings", "--quiet", "--baseline", "--staged"]) {
       expect(checkHelp.stdout).toContain(option);
     }
     const { version: packageVersion } = JSON.parse(
