@@ -7,8 +7,8 @@
  * some file must be parsed.
  */
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { takePrestartedThread, WORKER_FILE } from "./analysis-prestart.js";
 import type { TextReader } from "./files.js";
 import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, type AnalysisOutput, type StageSetup } from "./read-code.js";
 
@@ -18,9 +18,6 @@ import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, typ
  */
 export const THREAD_MIN_FILES = 1000;
 
-
-/** The worker's entry point: the built file next to this one (absent when run from sources). */
-const WORKER_FILE = fileURLToPath(new URL("./analysis-worker.js", import.meta.url));
 
 /** Messages from the worker. */
 export type WorkerMessage =
@@ -66,10 +63,15 @@ const onThisThread: Analysis = {
 
 /** Starts the parsing stage's thread now if the tree is large enough to gain from it. */
 export function startAnalysis(codeFileCount: number): Analysis {
-  if (codeFileCount < THREAD_MIN_FILES || !existsSync(WORKER_FILE)) return onThisThread;
+  // the thread the command started as it started (analysis-prestart.ts), if any
+  const prestarted = takePrestartedThread();
+  if (codeFileCount < THREAD_MIN_FILES || !existsSync(WORKER_FILE)) {
+    void prestarted?.terminate();
+    return onThisThread;
+  }
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_FILE);
+    worker = prestarted ?? new Worker(WORKER_FILE);
   } catch {
     return onThisThread;
   }
