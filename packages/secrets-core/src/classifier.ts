@@ -106,6 +106,14 @@ const NON_CREDENTIAL_KEY_MODIFIERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Verbs that, first in a two-word name with a plural head, make the name a switch of what a tool
+ * shows: the yaml parser's `LOG_TOKENS` logs its lexer's tokens. A singular head stays a
+ * credential (`LOG_TOKEN` can be a log service's token).
+ */
+const DIAGNOSTIC_VERBS: ReadonlySet<string> = new Set(["LOG", "DEBUG", "PRINT", "SHOW", "DUMP", "TRACE", "DISPLAY", "REDACT", "MASK", "HIDE"]);
+const PLURAL_SECRET_WORDS: ReadonlySet<string> = new Set(["KEYS", "TOKENS", "SECRETS", "PASSWORDS", "CREDENTIALS"]);
+
+/**
  * Before a head `STORAGE KEY` the storage may be a cloud account (`AZURE_STORAGE_KEY` is a
  * credential) or the browser (`LOCAL_STORAGE_KEY` is a key name). Only these make it a name.
  */
@@ -201,6 +209,8 @@ export type SecretNameReason =
   | "qualifier"
   /** Not a secret: a lookup key (`CACHE_KEY`). */
   | "lookup-key"
+  /** Not a secret: a switch that makes a tool show its secrets (`LOG_TOKENS`, `DEBUG_SECRETS`). */
+  | "diagnostic-switch"
   /** Not a secret: no secret word. */
   | "no-secret-word";
 
@@ -325,6 +335,7 @@ export function classifySecretName(name: string, options: ClassifierOptions = {}
 
   if (DEFAULT_SECRET_WORDS.includes(head) || extraWords.includes(head)) {
     if ((head === "KEY" || head === "KEYS") && isLookupKey(core)) return verdict(false, "lookup-key");
+    if (core.length === 2 && DIAGNOSTIC_VERBS.has(core[0]!) && PLURAL_SECRET_WORDS.has(head)) return verdict(false, "diagnostic-switch");
     return verdict(true, "secret-word");
   }
   if (isConnectionString(core)) return verdict(true, "connection-string");

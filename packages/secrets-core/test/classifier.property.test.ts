@@ -31,6 +31,7 @@ const NON_SECRET_REASONS: ReadonlySet<SecretNameReason> = new Set([
   "public",
   "qualifier",
   "lookup-key",
+  "diagnostic-switch",
   "no-secret-word",
 ]);
 

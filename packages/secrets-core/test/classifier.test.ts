@@ -670,6 +670,14 @@ describe("reasons", () => {
     ["AWS_ACCESS_KEY_ID", "qualifier"],
     ["CACHE_KEY", "lookup-key"],
     ["SUPABASE_ANON_KEY", "lookup-key"],
+    // the yaml package's switch that logs its lexer's tokens (real code, node_modules/yaml)
+    ["LOG_TOKENS", "diagnostic-switch"],
+    ["DEBUG_SECRETS", "diagnostic-switch"],
+    ["SHOW_PASSWORDS", "diagnostic-switch"],
+    // a singular head, or more words, stay credentials: a log service's token, a service's keys
+    ["LOG_TOKEN", "secret-word"],
+    ["LOGTAIL_SOURCE_TOKEN", "secret-word"],
+    ["DEBUG_SERVICE_KEYS", "secret-word"],
     ["KEYBOARD_LAYOUT", "no-secret-word"],
     ["PWD", "no-secret-word"],
     ["NEXT_PRIVATE_DEBUG", "qualifier"],
