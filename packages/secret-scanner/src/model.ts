@@ -198,7 +198,10 @@ export type RuleId =
   | "dynamic-secret-name"
   | "parse-error"
   | "internal-error"
-  // `audit` only (docs/scanner/audit.md)
+  | AuditRuleId;
+
+/** The checks only `audit` runs (docs/scanner/audit.md). */
+export type AuditRuleId =
   | "bare-env-secret"
   | "secret-fallback"
   | "hardcoded-secret"

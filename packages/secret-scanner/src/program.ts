@@ -14,6 +14,17 @@ import { SCANNER_VERSION } from "./version.js";
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from "./commands/exit.js";
 
+/** The report options `check` and `audit` share: format, output, configuration, thresholds, baseline. */
+function withReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
+    .option("-o, --output <file>", "write the report to a file instead of standard output")
+    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
+    .option("-q, --quiet", "report errors only")
+    .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings");
+}
+
 function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command("secret-scanner")
     .description("Cross-checks the secrets code reads against docker-compose secrets and .env.example")
@@ -26,16 +37,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
         write(`secret-scanner: ${text.replace(/^error: /, "").trim().replace(/\s*\n\s*/g, " ")} (run secret-scanner --help for usage)\n`),
     });
 
-  program
-    .command("check")
+  withReportOptions(program.command("check"))
     .description("check that code, compose files and env examples name the same secrets")
     .argument("[root|files...]", "one directory: the root to scan (default: .); else the files to check, for what they can break")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
-    .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
-    .option("-q, --quiet", "report errors only")
-    .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
     .option("--fix", "apply `fix` first, then report what is left")
     .option("--compose", "with --fix: edit compose files too")
     .option("--prune", "with --fix: remove unused declarations")
@@ -67,16 +71,9 @@ function buildProgram(setExitCode: (code: number) => void): Command {
       setExitCode(await docs(root, options));
     });
 
-  program
-    .command("audit")
+  withReportOptions(program.command("audit"))
     .description("audit a whole repository's secret hygiene: everything check runs, plus committed secrets and files, compose values, ignore rules")
     .argument("[root]", "repository root to audit", ".")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
-    .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
-    .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
-    .option("-q, --quiet", "report errors only")
-    .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings")
     .action(async (root: string, options: AuditOptions) => {
       setExitCode(await audit(root, options));
     });

@@ -9,7 +9,7 @@ import { isSecretEnvName, mentionsEnv } from "@secrets-suite/core";
 import { compareFindings, findingOfProblem } from "../checks/run-checks.js";
 import { syntaxErrorOf } from "../code/extract.js";
 import { loadTypeScript } from "../code/read-code.js";
-import type { ConfigurableRuleId, Finding, InputProblem } from "../model.js";
+import type { AuditRuleId, ConfigurableRuleId, Finding, InputProblem } from "../model.js";
 import { RULE_IDS } from "../config/schema.js";
 import { scan, SuppressionIndex, type ScanOptions, type ScanResult } from "../scan.js";
 import { composeSecretFallbacks, secretsInComposeEnvironment, type AuditHit } from "./compose-checks.js";
@@ -22,17 +22,6 @@ import { createCodeLinter, type CodeLinter } from "./lint.js";
 import type { Progress } from "./progress.js";
 import { committedSecretFiles } from "./secret-files.js";
 
-export type AuditRuleId = Extract<
-  ConfigurableRuleId,
-  | "bare-env-secret"
-  | "secret-fallback"
-  | "hardcoded-secret"
-  | "secret-in-compose-environment"
-  | "compose-secret-fallback"
-  | "committed-secret-file"
-  | "gitignore-missing-pattern"
-  | "env-example-real-value"
->;
 
 export interface AuditResult {
   readonly findings: readonly Finding[];
