@@ -420,7 +420,12 @@ export function runChecks(input: CheckInput): CheckResult {
       ...code.reads.filter((read) => files.has(read.position.file)).map((read) => composeKey(read.name)),
       ...linkedHere.map(({ link }) => composeKey(link.secret)),
     ]);
-    for (const key of readKeysHere) addReader(key, service.name);
+    // the matrix's "reads": what grants apply to. A bare environment read of a name that compose does
+    // not declare is configuration (or a secret read the wrong way, which no grant would fix)
+    for (const read of code.reads) {
+      if (files.has(read.position.file) && (read.kind === "accessor" || composeKeys.has(composeKey(read.name)))) addReader(composeKey(read.name), service.name);
+    }
+    for (const { link } of linkedHere) addReader(composeKey(link.secret), service.name);
     for (const entry of service.secrets) {
       // a grant whose name drifted from the code's is reported once, as name-mismatch, and a
       // grant of a secret nothing declares once, as undeclared-in-compose

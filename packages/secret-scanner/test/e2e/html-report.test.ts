@@ -175,6 +175,25 @@ describe("check --format html", () => {
     expect(page).toContain('<div data-read-as="WEBHOOK_SECRET">');
   });
 
+  it("counts as a service's read what grants apply to: the accessor, or a bare read of a name compose declares", () => {
+    const root = makeRepo({
+      "docker-compose.yml": "services:\n  api:\n    build: ./api\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./db.txt\n",
+      ".env.example": "SESSION_KEY=\nDB_PASSWORD=\n",
+      // a bare read of a declared secret: a wiring problem, but the service does use the secret
+      // (in a compose file lower-case names are the same secret only with lowercaseComposeNames, so
+      // the declared name is read as written); a bare read of an undeclared one: no grant applies
+      "api/src/index.ts": "export const db = process.env.db_password;\nexport const session = process.env.SESSION_KEY;\n",
+    });
+    const report = JSON.parse(runCli(["check", root, "--format", "json"]).stdout) as JsonReport & {
+      secrets: Array<{ name: string; readBy: string[] }>;
+    };
+    const readBy = Object.fromEntries(report.secrets.map((secret) => [secret.name, secret.readBy]));
+    expect(readBy).toMatchObject({ db_password: ["api"], SESSION_KEY: [] });
+    const page = runCli(["check", root, "--format", "html"]).stdout;
+    expect(page).toContain('data-secret="db_password" data-service="api" data-state="granted-read"');
+    expect(page).toContain('data-secret="SESSION_KEY" data-service="api" data-state="none"');
+  });
+
   it("says there is no problem on a clean repository, exit code 0; notes are in the page", () => {
     const root = makeRepo({
       "src/main.ts": 'import { getSecret } from "./s.js";\nexport const key = getSecret("API_TOKEN");\n',
