@@ -138,7 +138,7 @@ export default createRule<Options, MessageIds>({
         case "dynamic":
           if (!options.checkDynamicKeys) return;
           if (assignmentTargetUse(read.node) === "write") return;
-          if (isNonSecretDynamicKey(read.node, context.sourceCode)) return;
+          if (isNonSecretDynamicKey(read.node, context.sourceCode, (name) => isSecretEnvName(name, { classify: settings.classify }))) return;
           context.report({ node: read.node, messageId: "dynamicKeyRead", data: { source: read.source, accessor } });
           return;
         case "whole":

@@ -8,11 +8,14 @@
  *   `new Proxy(process.env, { get(_, key) { return process.env[key] } })` (vitest's
  *   `import.meta.env`): the reads are those of the proxy's users, judged where they are written.
  *
+ * - the key is one of a list of names written in the file, none of them a secret's:
+ *   `for (const name of ["PORT", "HOST"]) process.env[name]`, `NAMES.forEach((name) => …)`, or
+ *   rolldown's CI detection, `for (const e of CI_VARIABLES) { const s = e[1] || e[0]; env[s] }`.
+ *
  * Anything else computed (`process.env[name]` in a function of `name`) stays a read that can read
  * any secret.
  */
-import { isSecretEnvName } from "@secrets-suite/core";
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 import { isNamedMember, memberPropertyName, staticStringOf, unwrapExpression } from "./ast.js";
 
 type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | TSESTree.FunctionDeclaration;
@@ -92,7 +95,12 @@ function keptPrefix(filter: TSESTree.Node): string | undefined {
  * Whether the callback's element runs over `Object.keys(<env>)` (or `getOwnPropertyNames`)
  * through a chain of array methods, one of which is a filter by a prefix that names no secret.
  */
-function isFilteredEnvKeyCallback(fn: FunctionNode, index: number, isEnv: (node: TSESTree.Node) => boolean): boolean {
+function isFilteredEnvKeyCallback(
+  fn: FunctionNode,
+  index: number,
+  isEnv: (node: TSESTree.Node) => boolean,
+  isSecretName: (name: string) => boolean,
+): boolean {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
   if (call.arguments[0] !== fn) return false;
@@ -115,7 +123,7 @@ function isFilteredEnvKeyCallback(fn: FunctionNode, index: number, isEnv: (node:
     if (method === "filter") {
       const [callback] = current.arguments;
       const prefix = callback ? keptPrefix(callback) : undefined;
-      if (prefix !== undefined && !isSecretEnvName(`${prefix.toUpperCase()}X`)) filteredByPrefix = true;
+      if (prefix !== undefined && !isSecretName(`${prefix.toUpperCase()}X`)) filteredByPrefix = true;
     }
     // only filters may come between the key list and the callback: a map could change the keys
     if (current !== unwrapExpression(call) && method !== "filter") return false;
@@ -123,13 +131,101 @@ function isFilteredEnvKeyCallback(fn: FunctionNode, index: number, isEnv: (node:
   }
 }
 
+/** How deep the names of a list are followed through constants and loops (a guard against cycles). */
+const MAX_NAME_HOPS = 8;
+
+/** The strings of an array literal, at any depth of nested arrays; undefined if an element is not written out. */
+function stringsOfArray(array: TSESTree.ArrayExpression): string[] | undefined {
+  const strings: string[] = [];
+  for (const element of array.elements) {
+    if (element === null) continue;
+    const inner = unwrapExpression(element);
+    // `{ ci: true }` beside the names (rolldown's list): options, not a name
+    if (inner.type === AST_NODE_TYPES.ObjectExpression) continue;
+    if (inner.type === AST_NODE_TYPES.ArrayExpression) {
+      const nested = stringsOfArray(inner);
+      if (!nested) return undefined;
+      strings.push(...nested);
+      continue;
+    }
+    const text = staticStringOf(inner);
+    if (text === undefined) return undefined;
+    strings.push(text);
+  }
+  return strings;
+}
+
+/** The definition of the variable an identifier names, seen from its own scope. */
+function definitionOf(identifier: TSESTree.Identifier, sourceCode: Readonly<TSESLint.SourceCode>): TSESLint.Scope.Definition | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  // a variable assigned again may hold anything
+  if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return undefined;
+  return variable.defs[0];
+}
+
+/** The strings a list expression holds: an array literal, or a constant that is one. */
+function namesOfList(list: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, hops: number): string[] | undefined {
+  const inner = unwrapExpression(list);
+  if (inner.type === AST_NODE_TYPES.ArrayExpression) return stringsOfArray(inner);
+  if (inner.type !== AST_NODE_TYPES.Identifier || hops <= 0) return undefined;
+  const definition = definitionOf(inner, sourceCode);
+  if (definition?.type !== "Variable" || definition.node.init == null) return undefined;
+  return namesOfList(definition.node.init, sourceCode, hops - 1);
+}
+
+/**
+ * The names a key can hold, when they are all written in the file: a string, a constant, the
+ * element of a `for…of` loop or of an array method's callback over a list of strings, or `a || b`
+ * of those (`e[1] || e[0]`, with `e` an element of a list of lists).
+ */
+function namesOfKey(key: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>, hops: number): string[] | undefined {
+  const inner = unwrapExpression(key);
+  const text = staticStringOf(inner);
+  if (text !== undefined) return [text];
+  if (hops <= 0) return undefined;
+  if (inner.type === AST_NODE_TYPES.LogicalExpression) {
+    const left = namesOfKey(inner.left, sourceCode, hops - 1);
+    const right = left && namesOfKey(inner.right, sourceCode, hops - 1);
+    return right && [...left, ...right];
+  }
+  // `e[1]`: an element of `e`, itself an element of a list of lists
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.computed) return namesOfKey(inner.object, sourceCode, hops - 1);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const definition = definitionOf(inner, sourceCode);
+  if (definition?.type === "Variable") {
+    const declaration = definition.node.parent;
+    const loop = declaration.parent;
+    if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) return namesOfList(loop.right, sourceCode, hops - 1);
+    return definition.node.init == null ? undefined : namesOfKey(definition.node.init, sourceCode, hops - 1);
+  }
+  if (definition?.type === "Parameter") {
+    // `LIST.forEach((name) => …)`: the element the array method passes first
+    const fn = definition.node as FunctionNode;
+    const call = fn.parent;
+    if (fn.params[0] !== definition.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+    if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const method = memberPropertyName(call.callee);
+    if (method === undefined || ELEMENT_CALLBACK_METHODS.get(method) !== 0) return undefined;
+    return namesOfList(call.callee.object, sourceCode, hops - 1);
+  }
+  return undefined;
+}
+
 /**
  * Whether a computed environment read's key is one of the names above, which cannot be a secret's.
  * @param read the dynamic read (`process.env[key]`, `Deno.env.get(key)`)
  */
-export function isNonSecretDynamicKey(read: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+export function isNonSecretDynamicKey(
+  read: TSESTree.Node,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  /** The classifier, with the project's settings. */
+  isSecretName: (name: string) => boolean,
+): boolean {
   const key = keyIdentifier(read);
   if (!key) return false;
+  // names written in the file, none of them a secret's
+  const names = namesOfKey(key, sourceCode, MAX_NAME_HOPS);
+  if (names !== undefined && names.length > 0 && !names.some(isSecretName)) return true;
   const parameter = parameterOf(key, sourceCode.getScope(key));
   if (!parameter) return false;
   if (isProxyKeyTrap(parameter.fn, parameter.index)) return true;
@@ -137,6 +233,6 @@ export function isNonSecretDynamicKey(read: TSESTree.Node, sourceCode: Readonly<
   const envText = read.type === AST_NODE_TYPES.MemberExpression ? sourceCode.getText(read.object) : undefined;
   return (
     envText !== undefined &&
-    isFilteredEnvKeyCallback(parameter.fn, parameter.index, (node) => sourceCode.getText(node) === envText)
+    isFilteredEnvKeyCallback(parameter.fn, parameter.index, (node) => sourceCode.getText(node) === envText, isSecretName)
   );
 }

@@ -593,6 +593,11 @@ describe("no-bare-env-secret", () => {
         "function childEnvironment(extra) { return { ...process.env, ...extra }; }",
         "const spawnEnv = (extra) => ({ ...process.env, FORCE_COLOR: \"1\", ...extra });",
         "let env; env = { ...process.env, CI: \"1\" };",
+        // a list of names written in the file, none of them a secret's
+        'for (const name of ["PORT", "HOST", "LOG_LEVEL"]) { if (!process.env[name]) throw new Error(`${name} is not set`); }',
+        'const REQUIRED = ["PORT", "DATABASE_HOST"];\nREQUIRED.forEach((name) => { if (!process.env[name]) throw new Error(name); });',
+        // rolldown's CI detection: the variable of each CI, from a list of lists
+        'const CI = [["APPVEYOR"], ["AWS_AMPLIFY", "AWS_APP_ID", { ci: true }], ["NETLIFY"]];\nfunction detect() { for (const e of CI) { const s = e[1] || e[0]; if (globalThis.process?.env[s]) return e[0]; } }',
       ],
       invalid: [
         {
@@ -609,6 +614,20 @@ describe("no-bare-env-secret", () => {
           // a map between the filter and the read may change the names
           code: "Object.keys(process.env).filter((key) => /^APP_/.test(key)).map((key) => key.slice(4)).forEach((key) => use(process.env[key]));",
           errors: [dynamicKeyRead("process.env", { line: 1, column: 109 })],
+        },
+        {
+          // a list that names a secret: it can read that secret
+          code: 'for (const name of ["PORT", "JWT_SECRET"]) use(process.env[name]);',
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 48 })],
+        },
+        {
+          // a list that may change is not known
+          code: 'let names = ["PORT"];\nnames = load();\nfor (const name of names) use(process.env[name]);',
+          errors: [dynamicKeyRead("process.env", { line: 3, column: 31 })],
+        },
+        {
+          code: "for (const name of loadNames()) use(process.env[name]);",
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 37 })],
         },
         {
           // a function of any name
