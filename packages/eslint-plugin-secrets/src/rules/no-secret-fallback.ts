@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from "@
 import { assignmentTargetUse, calleeName, outermostValueNode, staticKeyName, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
-import { mayReadSecrets } from "../util/mentions.js";
+import { mayReadSecrets, mentionsAccessor } from "../util/mentions.js";
 import { envReadListeners, envReadsOf, type NamedEnvRead } from "../util/env-reads.js";
 import { isEnvironmentGate } from "../util/environment-gate.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
@@ -328,6 +328,12 @@ export default createRule<Options, MessageIds>({
     if (options.ignoreTestFiles !== false && fileMatchesGlobs(context, options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS)) return {};
     const settings = getSecretsSettings(context);
     if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
+    // a file that reads no secret by name and calls no accessor has nothing to fall back from
+    // (most files that read the environment read NODE_ENV): no listener at all
+    const callsAccessor = mentionsAccessor(context, settings.accessors);
+    if (!callsAccessor && !envReadsOf(context).some((read) => read.kind === "named" && isSecretEnvName(read.name, { classify: settings.classify }))) {
+      return {};
+    }
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     /** try statements around secret reads, with the names read in them */
@@ -702,9 +708,14 @@ export default createRule<Options, MessageIds>({
 
     return {
       ...envListeners,
-      CallExpression(call) {
-        if (matcher.isAccessorCall(call)) checkAccessorCall(call);
-      },
+      // every call, only in a file that names an accessor
+      ...(callsAccessor
+        ? {
+            CallExpression(call: TSESTree.CallExpression) {
+              if (matcher.isAccessorCall(call)) checkAccessorCall(call);
+            },
+          }
+        : {}),
       "Program:exit"() {
         if (!options.checkInterpolation || stringUses.length === 0) return;
         const listed = namesListedInStrings(source, readRanges);

@@ -3,8 +3,8 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescr
 import { memberPropertyName, outermostValueNode, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
-import { mayReadSecrets } from "../util/mentions.js";
-import { envReadListeners } from "../util/env-reads.js";
+import { mayReadSecrets, mentionsAccessor } from "../util/mentions.js";
+import { envReadListeners, envReadsOf } from "../util/env-reads.js";
 import {
   assignmentSink,
   callSink,
@@ -343,6 +343,13 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};
+    // what can reach a sink: a secret read by name, the whole environment, an accessor's value;
+    // a file with none of them (most files that read the environment read NODE_ENV) gets no listener
+    const callsAccessor = mentionsAccessor(context, settings.accessors);
+    const readsSecrets = envReadsOf(context).some(
+      (read) => read.kind === "whole" || (read.kind === "named" && isSecretEnvName(read.name, { classify: settings.classify })),
+    );
+    if (!callsAccessor && !readsSecrets) return {};
     const matcher = createAccessorMatcher(context, settings.accessors);
     const source = context.sourceCode;
     const sinkOptions: SinkOptions = {
@@ -712,6 +719,7 @@ export default createRule<Options, MessageIds>({
       }
     }, { wholeArguments: true });
 
+    if (!callsAccessor) return envListeners;
     return {
       ...envListeners,
       CallExpression(call) {
