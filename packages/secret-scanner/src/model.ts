@@ -182,6 +182,12 @@ export interface EnvExampleKey extends ComposeNamedEntry {
 export interface EnvExampleFacts {
   readonly files: readonly string[];
   readonly keys: readonly EnvExampleKey[];
+  /**
+   * Keys documented in a comment, `# SMTP_PASSWORD=` or `# KEY=value`: the common way to list an
+   * optional variable. They define nothing (dotenv skips comments), but they tell a reader the key
+   * exists, so a read of one is documented (no `undeclared-in-env-example`).
+   */
+  readonly commentedKeys: readonly ComposeNamedEntry[];
   readonly problems: readonly InputProblem[];
 }
 

@@ -142,7 +142,7 @@ describe("readEnvExamples: the forms dotenv accepts, with positions", () => {
 
   it("reads an empty file: no keys, no problems, but the file counts as read", async () => {
     const facts = await readOne("");
-    expect(facts).toEqual({ files: [".env.example"], keys: [], problems: [] });
+    expect(facts).toEqual({ files: [".env.example"], keys: [], commentedKeys: [], problems: [] });
   });
 
   it("stays fast on long runs of blank lines (dotenv alone is quadratic there)", async () => {
@@ -241,6 +241,7 @@ describe("readEnvExamples: files that cannot be read", () => {
     expect(facts).toEqual({
       files: [],
       keys: [],
+      commentedKeys: [],
       problems: [{ file: ".env.example", message: "Env example file is larger than 5 MB; skipped." }],
     });
   });
@@ -251,12 +252,13 @@ describe("readEnvExamples: files that cannot be read", () => {
     expect(facts).toEqual({
       files: [],
       keys: [],
+      commentedKeys: [],
       problems: [{ file: "dir.env.example", message: "Env example path is not a regular file; skipped." }],
     });
   });
 
   it("never throws, even for an empty list or a root that does not exist", async () => {
-    await expect(readEnvExamples(project({}), [])).resolves.toEqual({ files: [], keys: [], problems: [] });
+    await expect(readEnvExamples(project({}), [])).resolves.toEqual({ files: [], keys: [], commentedKeys: [], problems: [] });
     const facts = await readEnvExamples(path.join(os.tmpdir(), "no-such-root-7c1e9a"), [".env.example"]);
     expect(facts.problems).toEqual([{ file: ".env.example", message: "Could not read env example file (ENOENT)." }]);
   });

@@ -33,7 +33,7 @@ const code: CodeFacts = {
   ],
 };
 const compose: ComposeFacts = { files: [], secrets: [], services: [], referencedVariables: [], problems: [] };
-const envExamples: EnvExampleFacts = { files: [], keys: [], problems: [] };
+const envExamples: EnvExampleFacts = { files: [], keys: [], commentedKeys: [], problems: [] };
 
 describe("internal-error", () => {
   const { findings } = runChecks({ code, compose, envExamples, problems: [], config });

@@ -212,6 +212,7 @@ export function runChecks(input: CheckInput): CheckResult {
   const composeSecrets = groupByName(compose.secrets);
   const composeKeys = new Set(compose.secrets.map((secret) => composeKey(secret.name)));
   const envKeys = groupByName(envExamples.keys);
+  const commentedKeys = new Set(envExamples.commentedKeys.map((key) => key.name));
   const composeReferences = new Set([
     ...compose.referencedVariables.map((entry) => entry.name),
     ...compose.services.flatMap((service) => service.environment.map((entry) => entry.name)),
@@ -335,7 +336,8 @@ export function runChecks(input: CheckInput): CheckResult {
   }
   if (hasEnvExample) {
     for (const read of secretReads) {
-      if (envKeys.has(read.name) || explainedReads.env.has(read.name)) continue;
+      // `# KEY=` lists an optional variable: documented, though it defines nothing
+      if (envKeys.has(read.name) || commentedKeys.has(read.name) || explainedReads.env.has(read.name)) continue;
       // a test sets up or asserts on the variables it needs: not the service's configuration
       if (isTestFile(read.position.file)) continue;
       emit(

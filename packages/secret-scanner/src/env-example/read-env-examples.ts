@@ -18,8 +18,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { classifySecretValue, type SecretValueReason } from "@secrets-suite/core";
 import { parse } from "dotenv";
-import type { EnvExampleFacts, EnvExampleKey, InputProblem, TextObserver } from "../model.js";
-import { lineIndexAt } from "../text-positions.js";
+import type { ComposeNamedEntry, EnvExampleFacts, EnvExampleKey, InputProblem, TextObserver } from "../model.js";
+import { lineAndColumn, lineIndexAt, lineStartsOf } from "../text-positions.js";
 
 /** Files larger than this are skipped with a problem. */
 export const MAX_ENV_EXAMPLE_FILE_BYTES = 5 * 1024 * 1024;
@@ -46,6 +46,23 @@ export const MAX_ODD_LINE_PROBLEMS_PER_FILE = 50;
  */
 const DOTENV_LINE =
   /(?:^|^)\s*(?:export\s+)?([\w.-]+)(?:\s*=\s*?|:\s+?)(\s*'(?:\\'|[^'])*'|\s*"(?:\\"|[^"])*"|\s*`(?:\\`|[^`])*`|[^#\r\n]+)?\s*(?:#.*)?(?:$|$)/dgm;
+
+/**
+ * A key written out in a comment line: `# KEY=value`, `#KEY=`, `# export KEY=value`. Only the
+ * comment's first word, followed at once by `=`: prose (`# Set FOO=1 to …`) is not a key.
+ */
+const COMMENTED_KEY = /^[ \t]*#[ \t]*(?:export[ \t]+)?([A-Za-z_][\w.-]*)[ \t]*=/gm;
+
+/** The keys written out in comment lines, with their 1-based positions. */
+export function locateCommentedKeys(text: string): Array<{ readonly name: string; readonly line: number; readonly column: number }> {
+  const matches = [...text.matchAll(COMMENTED_KEY)];
+  if (matches.length === 0) return [];
+  const lineStarts = lineStartsOf(text);
+  return matches.map((match) => {
+    const name = match[1]!;
+    return { name, ...lineAndColumn(lineStarts, match.index + match[0].lastIndexOf(name, match[0].length - 1)) };
+  });
+}
 
 /** A key defined by an env file, with its 1-based position. */
 export interface LocatedEnvKey {
@@ -166,6 +183,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
 export async function readEnvExamples(root: string, files: readonly string[], observe?: TextObserver): Promise<EnvExampleFacts> {
   const read: string[] = [];
   const keys: EnvExampleKey[] = [];
+  const commentedKeys: ComposeNamedEntry[] = [];
   const problems: InputProblem[] = [];
 
   for (const file of [...new Set(files)]) {
@@ -178,6 +196,7 @@ export async function readEnvExamples(root: string, files: readonly string[], ob
       for (const key of scan.keys) {
         keys.push({ name: key.name, position: { file, line: key.line, column: key.column }, value: key.value });
       }
+      for (const key of locateCommentedKeys(text)) commentedKeys.push({ name: key.name, position: { file, line: key.line, column: key.column } });
       for (const odd of scan.oddLines.slice(0, MAX_ODD_LINE_PROBLEMS_PER_FILE)) {
         problems.push({ file, line: odd.line, column: odd.column, message: oddLineMessage(odd) });
       }
@@ -208,7 +227,10 @@ export async function readEnvExamples(root: string, files: readonly string[], ob
   problems.sort(
     (a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
   );
-  return { files: read, keys, problems };
+  commentedKeys.sort(
+    (a, b) => compareStrings(a.position.file, b.position.file) || a.position.line - b.position.line || a.position.column - b.position.column,
+  );
+  return { files: read, keys, commentedKeys, problems };
 }
 
 // ---------------------------------------------------------------- helpers

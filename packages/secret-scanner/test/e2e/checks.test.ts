@@ -87,6 +87,20 @@ export const session = process.env.SESSION_SECRET;
     expect(run.status).toBe(1);
   });
 
+  it("takes a key written out in a comment (# KEY=) as documented: an optional variable, as documenso lists them", () => {
+    const root = makeRepo({
+      ".env.example": "DATABASE_URL=\n# Optional: the document converter\n# CONVERTER_PASSWORD=password\n#export SMTP_PASSWORD=\n# Set LEGACY_TOKEN=1 to ...\n",
+      "src/app.ts": `${ACCESSOR_IMPORT}export const db = getSecret("DATABASE_URL");
+export const converter = process.env.CONVERTER_PASSWORD;
+export const smtp = process.env.SMTP_PASSWORD;
+export const legacy = process.env.LEGACY_TOKEN;
+`,
+    });
+    const { report } = checkJson(root);
+    // prose that mentions a key is no listing of it; a commented key is never "unused" either
+    expect(brief(report)).toEqual(["src/app.ts:5:35 undeclared-in-env-example LEGACY_TOKEN"]);
+  });
+
   it("skips the compose checks with a note in JSON, and on stderr in text mode", () => {
     const { report } = scan();
     expect(report.notes).toEqual([NO_COMPOSE_NOTE]);
