@@ -12,7 +12,8 @@ const START = "<!-- secret-scanner:docs:start -->";
 const END = "<!-- secret-scanner:docs:end -->";
 
 /** Values planted in every kind of file the scan reads: none may reach any output. */
-const CANARIES = ["sk_live_CANARYcode0123456789", "CANARY-compose-env-4b9d", "CANARY-env-example-77aa", "CANARY-secret-file-e3f1"];
+// the first is key-shaped, built at run time so that no such literal sits in the repository
+const CANARIES = [["sk", "live", "CANARYcode0123456789"].join("_"), "CANARY-compose-env-4b9d", "CANARY-env-example-77aa", "CANARY-secret-file-e3f1"];
 
 const API_CODE = `import { getOptionalSecret, getSecret, hasSecret } from "secrets-runtime";
 
