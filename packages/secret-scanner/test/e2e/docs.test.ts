@@ -172,6 +172,18 @@ describe("docs --output", () => {
   });
 });
 
+describe("docs on a root that is not a directory", () => {
+  test("a usage error, as for every command", () => {
+    const root = makeRepo({ "main.ts": "export {};\n" });
+    const missing = runCli(["docs", path.join(root, "nowhere")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`secret-scanner: ${path.join(root, "nowhere")}: no such directory\n`);
+    const file = runCli(["docs", path.join(root, "main.ts")]);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe(`secret-scanner: ${path.join(root, "main.ts")}: not a directory\n`);
+  });
+});
+
 describe("docs --check", () => {
   test("exit 0 and no output when the document is current; exit 1 with a unified diff when it is stale", () => {
     const root = makeRepo(project());
