@@ -71,6 +71,8 @@ export async function check(paths: readonly string[], options: CheckOptions): Pr
     const outcome = await runFix(target.root, { ...options, dryRun: false });
     for (const change of outcome.changes) for (const line of change.summary) process.stderr.write(`fixed: ${line}\n`);
     for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
+    // no file written: the fix's own scan is the repository as it is, no need to read it again
+    if (outcome.changes.length === 0) return report(outcome.scanned, options);
   }
   const scanOptions = options.config !== undefined ? { configFile: path.resolve(options.config) } : {};
   if (target.kind === "root") return report(await scan(target.root, scanOptions), options);

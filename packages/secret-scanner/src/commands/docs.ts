@@ -4,7 +4,7 @@
  * output, into the marked region of a file (`--output`), or compared with the committed file
  * (`--check`, for CI). Returns the exit code; throws UsageError for what the user must fix.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { buildContract } from "../contract-doc/contract.js";
@@ -12,6 +12,7 @@ import { RegionError, newDocument, updateDocument, type Updated } from "../contr
 import { renderContract } from "../contract-doc/render.js";
 import { scan } from "../scan.js";
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./exit.js";
+import { resolveRoot } from "./root.js";
 
 export interface DocsOptions {
   output?: string;
@@ -46,9 +47,7 @@ function update(existing: string | undefined, body: string, shown: string): Upda
 }
 
 export async function docs(rootArgument: string, options: DocsOptions): Promise<number> {
-  const root = path.resolve(rootArgument);
-  if (!existsSync(root)) throw new UsageError(`${rootArgument}: no such directory`);
-  if (!statSync(root).isDirectory()) throw new UsageError(`${rootArgument}: not a directory`);
+  const root = resolveRoot(rootArgument);
 
   const result = await scan(root, options.config !== undefined ? { configFile: path.resolve(options.config) } : {});
   // a file the scan could not read leaves its secrets out of the document: say which

@@ -13,7 +13,7 @@ import { applyComposeEdit } from "../fix/compose-edit.js";
 import { applyEnvExampleEdit } from "../fix/env-example-edit.js";
 import { planFixes, type FixOptions } from "../fix/plan.js";
 import { reviewDiff } from "../fix/review-diff.js";
-import { scan } from "../scan.js";
+import { scan, type ScanResult } from "../scan.js";
 import { resolveRoot } from "./root.js";
 import { EXIT_CLEAN, UsageError } from "./exit.js";
 
@@ -37,6 +37,8 @@ interface FileChange {
 export interface FixOutcome {
   readonly changes: readonly FileChange[];
   readonly notes: readonly string[];
+  /** The scan the fixes were planned from: the repository as it was before them. */
+  readonly scanned: ScanResult;
 }
 
 function list(names: readonly string[]): string {
@@ -121,7 +123,7 @@ export async function runFix(root: string, options: FixCommandOptions): Promise<
       }
     }
   }
-  return { changes, notes };
+  return { changes, notes, scanned: result };
 }
 
 export async function fix(rootArgument: string, options: FixCommandOptions): Promise<number> {

@@ -3,8 +3,8 @@
  * JUnit's suites): a short line, the first paragraph of the check's page under docs/scanner/ (a
  * test keeps the two equal), and the address of that page.
  */
-import { docsUrl } from "@secrets-suite/core";
 import type { ConfigurableRuleId, Finding, RuleId } from "../model.js";
+import { checkDocsUrl } from "./docs-url.js";
 
 export interface CheckDescription {
   readonly id: RuleId;
@@ -101,5 +101,5 @@ const DESCRIPTIONS: Readonly<Record<RuleId, { readonly short: string; readonly f
 
 export function describeCheck(id: RuleId): CheckDescription {
   const { short, full } = DESCRIPTIONS[id];
-  return { id, shortDescription: short, fullDescription: full, helpUri: docsUrl(`scanner/${id}.md`) };
+  return { id, shortDescription: short, fullDescription: full, helpUri: checkDocsUrl(id) };
 }

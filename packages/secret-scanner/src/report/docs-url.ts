@@ -1,14 +1,13 @@
 /**
- * Where each check's user documentation lives: `docs/scanner/<ruleId>.md` of the repository, the
- * layout the ESLint plugin's rule docs follow too (`docs/rules/<name>.md`, create-rule.ts).
+ * Where each check's user documentation lives: `docs/scanner/<ruleId>.md`, under the project's one
+ * base URL (core's `docsUrl`, which the ESLint plugin's rule links use too).
  */
+import { docsUrl } from "@secrets-suite/core";
 import type { RuleId } from "../model.js";
 
-const REPOSITORY_URL = "https://github.com/eslint-plugin-secrets/eslint-plugin-secrets";
-
-/** One base for every link to the scanner's docs. */
-export const SCANNER_DOCS_URL = `${REPOSITORY_URL}/blob/main/docs/scanner/`;
+/** The folder of the scanner's documentation pages. */
+export const SCANNER_DOCS_URL = docsUrl("scanner/");
 
 export function checkDocsUrl(ruleId: RuleId): string {
-  return `${SCANNER_DOCS_URL}${ruleId}.md`;
+  return docsUrl(`scanner/${ruleId}.md`);
 }

@@ -12,7 +12,8 @@ const START = "<!-- secret-scanner:docs:start -->";
 const END = "<!-- secret-scanner:docs:end -->";
 
 /** Values planted in every kind of file the scan reads: none may reach any output. */
-const CANARIES = ["sk_live_CANARYcode0123456789", "CANARY-compose-env-4b9d", "CANARY-env-example-77aa", "CANARY-secret-file-e3f1"];
+// the first is key-shaped, built at run time so that no such literal sits in the repository
+const CANARIES = [["sk", "live", "CANARYcode0123456789"].join("_"), "CANARY-compose-env-4b9d", "CANARY-env-example-77aa", "CANARY-secret-file-e3f1"];
 
 const API_CODE = `import { getOptionalSecret, getSecret, hasSecret } from "secrets-runtime";
 
@@ -168,6 +169,18 @@ describe("docs --output", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^secret-scanner: .*docs\/secrets\.md: expected one .* found 1 and 0; fix the markers/);
     expect(readFileSync(path.join(root, "docs/secrets.md"), "utf8")).toBe(broken);
+  });
+});
+
+describe("docs on a root that is not a directory", () => {
+  test("a usage error, as for every command", () => {
+    const root = makeRepo({ "main.ts": "export {};\n" });
+    const missing = runCli(["docs", path.join(root, "nowhere")]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe(`secret-scanner: ${path.join(root, "nowhere")}: no such directory\n`);
+    const file = runCli(["docs", path.join(root, "main.ts")]);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe(`secret-scanner: ${path.join(root, "main.ts")}: not a directory\n`);
   });
 });
 

