@@ -119,12 +119,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
     previousBlank = blank;
   });
   const compact = keptLines.join("\n");
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of keptLines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
-  }
+  const lineStarts = lineStartsOf(compact);
 
   const values = parse(compact);
   const defined = new Set(Object.keys(values));
