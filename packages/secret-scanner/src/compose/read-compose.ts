@@ -476,7 +476,7 @@ function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntr
         problem(ctx, item, `An \`environment\` entry of service ${quote(service)} must be a string, found ${describeNode(item)}.`);
         continue;
       }
-      // `KEY=value` or `KEY`: the name before the first `=`, and the value only if it names a secret's file.
+      // `KEY=value` or `KEY`: the name before the first `=`; the value is reduced to its kind (environmentEntry)
       const text = item.value;
       const equals = text.indexOf("=");
       const name = (equals === -1 ? text : text.slice(0, equals)).trim();
