@@ -522,7 +522,8 @@ function literalVerdictOf(name: string, value: string): SecretValueReason {
 function valueKindOf(value: string | undefined): ComposeValueKind {
   if (value === undefined) return "passed-through";
   if (value.trim() === "") return "empty";
-  if (scanInterpolations(value).refs.length > 0) return "interpolated";
+  // the `$` test first, as for every scalar (scanScalar): most values interpolate nothing
+  if (value.includes("$") && scanInterpolations(value).refs.length > 0) return "interpolated";
   if (value.startsWith(SECRETS_DIRECTORY)) return "secret-file";
   return "literal";
 }
