@@ -3,7 +3,7 @@
  * an `internal-error` finding (error severity, not configurable, never silenced by a comment or
  * adopted by a baseline), and never a `parse-error`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ISSUES_URL } from "@secrets-suite/core";
@@ -12,6 +12,7 @@ import { isAdoptable, newFindings } from "../src/baseline.js";
 import { runChecks } from "../src/checks/run-checks.js";
 import { loadScannerConfig } from "../src/config/load-config.js";
 import type { CodeFacts, ComposeFacts, EnvExampleFacts } from "../src/model.js";
+import { readFailure } from "../src/reader-failure.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "secret-scanner-internal-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -56,5 +57,41 @@ describe("internal-error", () => {
     expect(findings.every((finding) => !isAdoptable(finding))).toBe(true);
     const baseline = { version: 1 as const, findings: [{ ruleId: "internal-error", file: "src/ours.ts" }] };
     expect(newFindings(findings, baseline)).toEqual(findings);
+  });
+});
+
+/** The error `work` throws (it must throw). */
+function thrownBy(work: () => unknown): unknown {
+  try {
+    work();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the work to throw");
+}
+
+describe("a compose or env example reader's failure on a file", () => {
+  const missing = thrownBy(() => readFileSync(path.join(root, "no-such-file.env")));
+  const overflow = thrownBy(function recurse(): number {
+    return recurse() + 1;
+  });
+  const bug = thrownBy(() => (undefined as unknown as { name: string }).name);
+
+  it("is the file's problem when the file system refuses it or its nesting overflows the stack", () => {
+    expect(readFailure("compose.yaml", "compose file", missing)).toEqual({ file: "compose.yaml", message: "Could not read compose file (ENOENT)." });
+    expect(readFailure("compose.yaml", "compose file", overflow)).toEqual({ file: "compose.yaml", message: "Could not read compose file (too deeply nested)." });
+  });
+
+  it("is an internal-error otherwise, naming the error's kind and never its text", () => {
+    const problem = readFailure(".env.example", "env example file", bug);
+    expect(problem).toEqual({ file: ".env.example", message: "internal error while reading the env example file (TypeError)", internal: true });
+    const { findings } = runChecks({
+      code: { ...code, problems: [] },
+      compose,
+      envExamples: { ...envExamples, problems: [problem] },
+      problems: [],
+      config,
+    });
+    expect(findings.map((finding) => `${finding.ruleId} ${finding.file}`)).toEqual(["internal-error .env.example"]);
   });
 });

@@ -18,7 +18,6 @@ import { filesMentioning, parseAndAnalyze, textSourceOf, type AnalysisInput, typ
  */
 export const THREAD_MIN_FILES = 1000;
 
-
 /** Messages from the worker. */
 export type WorkerMessage =
   | { readonly kind: "texts"; readonly id: number; readonly files: readonly string[] }

@@ -59,17 +59,6 @@ export class TextReader {
   }
 }
 
-/** Reads every file of `files` (see TextReader): the readable ones' texts. */
-export function readTexts(root: string, files: readonly string[], problems: InputProblem[]): Map<string, string> {
-  const reader = new TextReader(root, problems);
-  const texts = new Map<string, string>();
-  for (const file of files) {
-    const text = reader.read(file);
-    if (text !== undefined) texts.set(file, text);
-  }
-  return texts;
-}
-
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

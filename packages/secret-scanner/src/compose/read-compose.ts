@@ -40,6 +40,7 @@ import type {
   Position,
   TextObserver,
 } from "../model.js";
+import { readFailure } from "../reader-failure.js";
 import { lineAndColumn, lineStartsOf } from "../text-positions.js";
 import { scanInterpolations } from "./interpolation.js";
 
@@ -80,9 +81,8 @@ export async function readCompose(root: string, files: readonly string[], observ
     try {
       includes = await readOneFile(state, request);
     } catch (error) {
-      // Defensive: a bug or an exotic failure (e.g. a stack overflow on absurd nesting) in one
-      // file must not stop the scan. The error text is not used: it may quote the file.
-      state.problems.push({ file: request.file, message: `Could not read compose file (${errorKind(error)}).` });
+      // one file's failure (our bug, or a stack overflow on absurd nesting) does not stop the scan
+      state.problems.push(readFailure(request.file, "compose file", error));
     }
     for (const include of includes) {
       if (queued.has(include.file)) continue;
@@ -169,7 +169,7 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   try {
     stat = await fs.stat(absolute);
   } catch (error) {
-    state.problems.push({ file, message: `Could not read compose file (${errorKind(error)}).` });
+    state.problems.push(readFailure(file, "compose file", error));
     return [];
   }
   if (!stat.isFile()) {
@@ -185,7 +185,7 @@ async function readOneFile(state: ReadState, request: FileRequest): Promise<Incl
   try {
     buffer = await fs.readFile(absolute);
   } catch (error) {
-    state.problems.push({ file, message: `Could not read compose file (${errorKind(error)}).` });
+    state.problems.push(readFailure(file, "compose file", error));
     return [];
   }
   if (buffer.length > MAX_COMPOSE_FILE_BYTES) {
@@ -476,7 +476,7 @@ function readServiceEnvironment(ctx: DocContext, service: string, field: MapEntr
         problem(ctx, item, `An \`environment\` entry of service ${quote(service)} must be a string, found ${describeNode(item)}.`);
         continue;
       }
-      // `KEY=value` or `KEY`: the name before the first `=`, and the value only if it names a secret's file.
+      // `KEY=value` or `KEY`: the name before the first `=`; the value is reduced to its kind (environmentEntry)
       const text = item.value;
       const equals = text.indexOf("=");
       const name = (equals === -1 ? text : text.slice(0, equals)).trim();
@@ -522,7 +522,8 @@ function literalVerdictOf(name: string, value: string): SecretValueReason {
 function valueKindOf(value: string | undefined): ComposeValueKind {
   if (value === undefined) return "passed-through";
   if (value.trim() === "") return "empty";
-  if (scanInterpolations(value).refs.length > 0) return "interpolated";
+  // the `$` test first, as for every scalar (scanScalar): most values interpolate nothing
+  if (value.includes("$") && scanInterpolations(value).refs.length > 0) return "interpolated";
   if (value.startsWith(SECRETS_DIRECTORY)) return "secret-file";
   return "literal";
 }
@@ -929,12 +930,6 @@ async function isFile(absolute: string): Promise<boolean> {
 function quote(text: string): string {
   const capped = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return JSON.stringify(capped);
-}
-
-function errorKind(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
-  if (error instanceof RangeError) return "too deeply nested";
-  return "unexpected error";
 }
 
 function compareStrings(a: string, b: string): number {

@@ -19,6 +19,7 @@ import path from "node:path";
 import { classifySecretValue, type SecretValueReason } from "@secrets-suite/core";
 import { parse } from "dotenv";
 import type { ComposeNamedEntry, EnvExampleFacts, EnvExampleKey, InputProblem, TextObserver } from "../model.js";
+import { readFailure } from "../reader-failure.js";
 import { lineAndColumn, lineIndexAt, lineStartsOf } from "../text-positions.js";
 
 /** Files larger than this are skipped with a problem. */
@@ -119,12 +120,7 @@ export function locateEnvKeys(text: string): EnvKeyScan {
     previousBlank = blank;
   });
   const compact = keptLines.join("\n");
-  const lineStarts: number[] = [];
-  let offset = 0;
-  for (const line of keptLines) {
-    lineStarts.push(offset);
-    offset += line.length + 1;
-  }
+  const lineStarts = lineStartsOf(compact);
 
   const values = parse(compact);
   const defined = new Set(Object.keys(values));
@@ -211,9 +207,8 @@ export async function readEnvExamples(root: string, files: readonly string[], ob
         });
       }
     } catch (error) {
-      // Defensive: a bug or an exotic failure in one file must not stop the scan. The error's own
-      // text is not used: it could quote the file.
-      problems.push({ file, message: `Could not read env example file (${errorKind(error)}).` });
+      // one file's failure (a bug of ours) does not stop the scan
+      problems.push(readFailure(file, "env example file", error));
     }
   }
 
@@ -242,7 +237,7 @@ async function readText(root: string, file: string, problems: InputProblem[]): P
   try {
     stat = await fs.stat(absolute);
   } catch (error) {
-    problems.push({ file, message: `Could not read env example file (${errorKind(error)}).` });
+    problems.push(readFailure(file, "env example file", error));
     return undefined;
   }
   if (!stat.isFile()) {
@@ -257,7 +252,7 @@ async function readText(root: string, file: string, problems: InputProblem[]): P
   try {
     buffer = await fs.readFile(absolute);
   } catch (error) {
-    problems.push({ file, message: `Could not read env example file (${errorKind(error)}).` });
+    problems.push(readFailure(file, "env example file", error));
     return undefined;
   }
   if (buffer.length > MAX_ENV_EXAMPLE_FILE_BYTES) {
@@ -289,11 +284,6 @@ function fallbackPosition(name: string, keptLines: readonly string[], lineNumber
     if (found) return { name, line: lineNumbers[index]!, column: found[1]!.length + 1, endLine: lineNumbers[index]! };
   }
   return { name, line: 1, column: 1, endLine: 1 };
-}
-
-function errorKind(error: unknown): string {
-  if (error && typeof error === "object" && "code" in error && typeof error.code === "string") return error.code;
-  return "unexpected error";
 }
 
 function compareStrings(a: string, b: string): number {
