@@ -14,12 +14,15 @@ import { SCANNER_VERSION } from "./version.js";
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE } from "./commands/exit.js";
 
+/** The help of `-c, --config`, which every command takes. */
+const CONFIG_OPTION_HELP = "configuration file (default: secret-scanner.config.json or package.json#secretScanner)";
+
 /** The report options `check` and `audit` share: format, output, configuration, thresholds, baseline. */
 function withReportOptions(command: Command): Command {
   return command
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of standard output")
-    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
     .option("-q, --quiet", "report errors only")
     .option("--baseline <file>", "write current findings to FILE on the first run; later runs report only new findings");
@@ -52,7 +55,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .command("fix")
     .description("add missing env example keys (and, with --compose, compose secrets and grants); never renames")
     .argument("[root]", "repository root to fix", ".")
-    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .option("--compose", "also declare missing compose secrets and grant them to the services that read them")
     .option("--prune", "also remove unused env example keys (and, with --compose, unused compose secrets)")
     .option("--dry-run", "print a unified diff (values masked) and write nothing")
@@ -66,7 +69,7 @@ function buildProgram(setExitCode: (code: number) => void): Command {
     .argument("[root]", "repository root to scan", ".")
     .option("-o, --output <file>", "write the document's generated region into FILE (created if missing) instead of standard output")
     .option("--check", "exit 1 with a diff when the document (--output, default ROOT/docs/secrets.md) is not up to date")
-    .option("-c, --config <file>", "configuration file (default: secret-scanner.config.json or package.json#secretScanner)")
+    .option("-c, --config <file>", CONFIG_OPTION_HELP)
     .action(async (root: string, options: DocsOptions) => {
       setExitCode(await docs(root, options));
     });

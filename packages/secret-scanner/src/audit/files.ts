@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
-import type { GitView } from "./git.js";
+import type { GitView } from "../git/git.js";
 
 /** Files larger than this are not searched (a note lists them): generated bundles, data dumps. */
 export const MAX_AUDITED_FILE_BYTES = 1024 * 1024;

@@ -3,7 +3,7 @@
  * repository: the plugin's two code rules on every code file, committed credentials in every text
  * file, compose values and defaults, env example values, committed secret files and the ignore
  * rules. The checks are pure functions in this directory; this module reads the files, asks git
- * (git.ts) and turns what the checks found into findings.
+ * (../git/git.ts) and turns what the checks found into findings.
  */
 import { isSecretEnvName, mentionsEnv } from "@secrets-suite/core";
 import { compareFindings, findingOfProblem } from "../checks/run-checks.js";
@@ -15,7 +15,7 @@ import { scan, SuppressionIndex, type ScanOptions, type ScanResult } from "../sc
 import { composeSecretFallbacks, secretsInComposeEnvironment, type AuditHit } from "./compose-checks.js";
 import { realEnvExampleValues } from "./env-example-values.js";
 import { auditedFiles, MAX_AUDITED_FILE_BYTES, readAuditedFile } from "./files.js";
-import { openGit, type GitView } from "./git.js";
+import { openGit, type GitView } from "../git/git.js";
 import { ignoreSamples, missingIgnorePatterns } from "./gitignore.js";
 import { findHardcodedSecrets, hardcodedSecretMessage } from "./hardcoded-secret.js";
 import { createCodeLinter, type CodeLinter } from "./lint.js";

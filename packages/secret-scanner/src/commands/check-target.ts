@@ -11,6 +11,7 @@ import path from "node:path";
 import { gitToplevel, listFiles, stagedChanges, unstagedFiles } from "../git/git.js";
 import type { Changes } from "../scan-changes.js";
 import { UsageError } from "./exit.js";
+import { resolveRoot } from "./root.js";
 
 export type CheckTarget =
   | { readonly kind: "root"; readonly root: string }
@@ -27,16 +28,9 @@ function isDirectory(file: string): boolean {
   return existsSync(file) && statSync(file).isDirectory();
 }
 
-function checkedRoot(argument: string): string {
-  const root = path.resolve(argument);
-  if (!existsSync(root)) throw new UsageError(`${argument}: no such directory`);
-  if (!isDirectory(root)) throw new UsageError(`${argument}: not a directory`);
-  return root;
-}
-
 export function checkTarget(paths: readonly string[], staged: boolean): CheckTarget {
   if (staged) return stagedTarget(paths);
-  if (paths.length === 0) return { kind: "root", root: checkedRoot(".") };
+  if (paths.length === 0) return { kind: "root", root: resolveRoot(".") };
   if (paths.length === 1 && isDirectory(path.resolve(paths[0]!))) return { kind: "root", root: path.resolve(paths[0]!) };
   return filesTarget(paths);
 }
@@ -45,7 +39,7 @@ function stagedTarget(paths: readonly string[]): CheckTarget {
   if (paths.length > 1 || (paths.length === 1 && !isDirectory(path.resolve(paths[0]!)))) {
     throw new UsageError("--staged takes no file arguments, only the root directory to check (default: the top of the git work tree)");
   }
-  const where = paths.length === 1 ? checkedRoot(paths[0]!) : process.cwd();
+  const where = paths.length === 1 ? resolveRoot(paths[0]!) : process.cwd();
   const toplevel = gitToplevel(where);
   if (toplevel === undefined) throw new UsageError(`--staged needs a git repository, and ${paths[0] ?? "the working directory"} is not in one`);
   const root = paths.length === 1 ? where : toplevel;

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { AUDIT_ONLY_IDS } from "../../src/config/schema.js";
 import { brief, copyFixture, makeRepo, runCli, type CliRun, type JsonReport } from "./harness.js";
 
 function auditJson(root: string, ...extra: string[]): { run: CliRun; report: JsonReport } {
@@ -15,28 +16,23 @@ function auditJson(root: string, ...extra: string[]): { run: CliRun; report: Jso
 }
 
 /** The findings of the audit's own checks (`check`'s are tested elsewhere). */
-const AUDIT_IDS = new Set([
-  "bare-env-secret",
-  "secret-fallback",
-  "hardcoded-secret",
-  "secret-in-compose-environment",
-  "compose-secret-fallback",
-  "committed-secret-file",
-  "gitignore-missing-pattern",
-  "env-example-real-value",
-]);
+const AUDIT_IDS: ReadonlySet<string> = new Set(AUDIT_ONLY_IDS);
 function auditFindings(report: JsonReport): string[] {
   return brief({ ...report, findings: report.findings.filter((finding) => AUDIT_IDS.has(finding.ruleId)) });
 }
 
+/** The head of a compose file whose service `api` has an `environment` block (its entries start on line 5). */
+const API_ENVIRONMENT = ["services:", "  api:", "    image: node:20", "    environment:"];
+
 /** A .gitignore with every rule contract 002 requires, so that a fixture shows only its own finding. */
 const FULL_GITIGNORE = ["node_modules/", ".env", ".env.*", "!.env.example", "*.pem", "*.key", "*.crt", "*.p12", "secrets/", ""].join("\n");
 
-// Canaries: credential-shaped values that must never appear in any output.
-// eslint-disable-next-line secrets/no-hardcoded-secret -- a made-up canary, never valid
-const GITHUB_TOKEN = "ghp_R8fK2mQ9vL4xT7nB1cZ6wY3pH5jD0sA2gE9k";
-// eslint-disable-next-line secrets/no-hardcoded-secret -- a made-up canary, never valid
-const AWS_KEY_ID = "AKIAQ7X2M4R6T3W5Y2ZB";
+// Canaries: credential-shaped values that must never appear in any output. Made up, and joined at
+// run time so that no credential-shaped literal is committed (secret scanners read this file too).
+const GITHUB_TOKEN = ["ghp", "R8fK2mQ9vL4xT7nB1cZ6wY3pH5jD0sA2gE9k"].join("_");
+const AWS_KEY_ID = ["AKIA", "Q7X2M4R6T3W5Y2ZB"].join("");
+/** The key id AWS's documentation shows (ends in EXAMPLE): not a finding. */
+const AWS_DOCS_KEY_ID = ["AKIA", "IOSFODNN7EXAMPLE"].join("");
 const COMPOSE_LITERAL = "Zq8vR2mX7kPw4tLc9";
 const EXAMPLE_LITERAL = "a8f5f167f44f4964e6c998dee827110c";
 
@@ -111,10 +107,7 @@ describe("audit: one fixture per check", () => {
     const root = makeRepo({
       ".gitignore": FULL_GITIGNORE,
       "compose.yaml": [
-        "services:",
-        "  api:",
-        "    image: node:20",
-        "    environment:",
+        ...API_ENVIRONMENT,
         `      JWT_SECRET: ${COMPOSE_LITERAL}`, // 5
         "      API_TOKEN: ${API_TOKEN}",
         "      STRIPE_SECRET_KEY:",
@@ -143,10 +136,7 @@ describe("audit: one fixture per check", () => {
     const root = makeRepo({
       ".gitignore": FULL_GITIGNORE,
       "compose.yaml": [
-        "services:",
-        "  api:",
-        "    image: node:20",
-        "    environment:",
+        ...API_ENVIRONMENT,
         "      STRIPE_KEY: ${STRIPE_SECRET_KEY:-sk_test_dummy}", // 5
         "      JWT: ${JWT_SECRET-dev}", // 6
         "      DB: ${DB_PASSWORD:?DB_PASSWORD is required}",
@@ -201,7 +191,7 @@ describe("audit: one fixture per check", () => {
       "README.md": `# Setup\n\nUse the bot token \`${GITHUB_TOKEN}\` to call the API.\n`,
       "deploy/values.yaml": `aws:\n  accessKeyId: ${AWS_KEY_ID}\n`,
       "scripts/run.sh": `#!/bin/sh\nexport AWS_ACCESS_KEY_ID=${AWS_KEY_ID}\n`,
-      "docs/keys.md": "An AWS key id looks like AKIAIOSFODNN7EXAMPLE.\n",
+      "docs/keys.md": `An AWS key id looks like ${AWS_DOCS_KEY_ID}.\n`,
       "logo.png": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x41, 0x4b, 0x49, 0x41]),
     });
     const { run, report } = auditJson(root);

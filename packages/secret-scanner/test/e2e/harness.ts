@@ -16,11 +16,12 @@ afterAll(() => {
   for (const directory of created) rmSync(directory, { recursive: true, force: true });
 });
 
-function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false", ...args], {
-    cwd,
-    stdio: "ignore",
-  });
+/** A commit identity, and no signing: the tests commit on machines with no git configuration. */
+export const GIT_IDENTITY = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"];
+
+/** Runs git in `cwd` (it throws when git fails) and returns its output. */
+export function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", [...GIT_IDENTITY, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** A new git repository with these files committed (paths relative, POSIX). */

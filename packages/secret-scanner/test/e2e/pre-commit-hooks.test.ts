@@ -10,13 +10,7 @@ import { appendFileSync, chmodSync, mkdirSync, readFileSync, writeFileSync } fro
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { cliPath, makeRepo, repoRoot } from "./harness.js";
-
-const GIT_IDENTITY = ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"];
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", [...GIT_IDENTITY, ...args], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
+import { cliPath, git, GIT_IDENTITY, makeRepo, repoRoot } from "./harness.js";
 
 /**
  * `node_modules/.bin` of a project that installed the recipe's packages: shims that run the

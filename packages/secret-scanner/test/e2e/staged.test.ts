@@ -2,17 +2,12 @@
  * `check --staged` and `check FILE…`: what a change can have broken, on real git repositories
  * with changes staged by the test, through the built CLI.
  */
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { brief, makeRepo, runCli, type JsonReport } from "./harness.js";
-
-function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", args, { cwd, stdio: "ignore" });
-}
+import { brief, git, makeRepo, runCli, type JsonReport } from "./harness.js";
 
 /** A value planted in the files: no output may contain it. */
 const CANARY = `canary-${randomBytes(6).toString("hex")}`;
