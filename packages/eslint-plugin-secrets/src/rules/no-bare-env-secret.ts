@@ -4,7 +4,8 @@ import { insertAccessorImport } from "../util/accessor-import.js";
 import { assignmentTargetUse } from "../util/ast.js";
 import { createAccessorMatcher } from "../util/accessor-calls.js";
 import { createRule } from "../util/create-rule.js";
-import { isNonSecretDynamicKey } from "../util/dynamic-env-key.js";
+import { isFilteredByNonSecretPrefix, isNonSecretDynamicKey } from "../util/dynamic-env-key.js";
+import { isPresenceOnly } from "../util/presence-test.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
 import { mayReadSecrets } from "../util/mentions.js";
 import { envReadListeners, type WholeEnvUse } from "../util/env-reads.js";
@@ -127,6 +128,8 @@ export default createRule<Options, MessageIds>({
           // but an accessor call cannot be assigned to, so they get no suggestion
           const targetUse = read.valueExpression ? assignmentTargetUse(read.valueExpression) : undefined;
           if (targetUse === "write") return;
+          // `if (process.env.X)`, `!!process.env.X`: whether it is set, not its value
+          if (read.valueExpression && targetUse === undefined && isPresenceOnly(read.valueExpression)) return;
           context.report({
             node: read.node,
             messageId: "bareSecretRead",
@@ -144,6 +147,8 @@ export default createRule<Options, MessageIds>({
         case "whole":
           if (!options.checkWholeEnv) return;
           if (read.use === "child-process" && options.allowChildProcessEnv) return;
+          // `Object.entries(process.env).filter(([key]) => key.startsWith("NEXT_PUBLIC_"))`: public variables only
+          if (read.use === "call" && isFilteredByNonSecretPrefix(read.node, (name) => isSecretEnvName(name, { classify: settings.classify }))) return;
           context.report({
             node: read.node,
             messageId: "wholeEnvRead",

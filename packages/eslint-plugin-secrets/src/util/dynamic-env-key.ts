@@ -236,3 +236,18 @@ export function isNonSecretDynamicKey(
     isFilteredEnvKeyCallback(parameter.fn, parameter.index, (node) => sourceCode.getText(node) === envText, isSecretName)
   );
 }
+
+/**
+ * `Object.entries(process.env).filter(([key]) => key.startsWith("NEXT_PUBLIC_"))` (documenso's
+ * public environment): the whole environment is listed only to keep the variables of a prefix
+ * that names no secret. `call` is the `Object.entries(…)` / `Object.keys(…)` call.
+ */
+export function isFilteredByNonSecretPrefix(call: TSESTree.Node, isSecretName: (name: string) => boolean): boolean {
+  const member = call.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== call || memberPropertyName(member) !== "filter") return false;
+  const filter = member.parent;
+  if (filter?.type !== AST_NODE_TYPES.CallExpression || filter.callee !== member) return false;
+  const [callback] = filter.arguments;
+  const prefix = callback ? keptPrefix(callback) : undefined;
+  return prefix !== undefined && !isSecretName(`${prefix.toUpperCase()}X`);
+}

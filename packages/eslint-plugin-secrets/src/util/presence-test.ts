@@ -73,3 +73,42 @@ export function presenceWhenTrue(
       return undefined;
   }
 }
+
+/**
+ * Whether a value is used only to tell whether it is there: the test of an `if`, a loop or a
+ * `?:`, negated (`!x`, `!!x`), `Boolean(x)`, compared with a missing value (`x === undefined`,
+ * `typeof x !== "undefined"`), the left side of `&&`, or an operand of a `&&` / `||` that is itself
+ * such a test. The secret's value goes nowhere: `if (process.env.STRIPE_SECRET_KEY) …`.
+ */
+export function isPresenceOnly(node: TSESTree.Node): boolean {
+  let current: TSESTree.Node = node;
+  for (;;) {
+    while (current.parent && unwrapExpression(current.parent) !== current.parent && "expression" in current.parent) current = current.parent;
+    const parent = current.parent;
+    if (!parent) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return parent.test === current;
+      case AST_NODE_TYPES.UnaryExpression:
+        return parent.operator === "!" || parent.operator === "typeof";
+      case AST_NODE_TYPES.CallExpression:
+        return parent.arguments.length === 1 && parent.arguments[0] === current && unwrapExpression(parent.callee).type === AST_NODE_TYPES.Identifier && (unwrapExpression(parent.callee) as TSESTree.Identifier).name === "Boolean";
+      case AST_NODE_TYPES.BinaryExpression: {
+        if (!["===", "!==", "==", "!="].includes(parent.operator)) return false;
+        const other = parent.left === current ? parent.right : parent.left;
+        return isMissingValue(other);
+      }
+      case AST_NODE_TYPES.LogicalExpression:
+        // `x && y` gives x only when x is empty; otherwise the whole must be a test
+        if (parent.operator === "&&" && parent.left === current) return true;
+        current = parent;
+        continue;
+      default:
+        return false;
+    }
+  }
+}

@@ -593,6 +593,14 @@ describe("no-bare-env-secret", () => {
         "function childEnvironment(extra) { return { ...process.env, ...extra }; }",
         "const spawnEnv = (extra) => ({ ...process.env, FORCE_COLOR: \"1\", ...extra });",
         "let env; env = { ...process.env, CI: \"1\" };",
+        // documenso's public environment: the whole environment listed to keep a public prefix
+        'const publicEnv = Object.fromEntries(Object.entries(process.env).filter(([key]) => key.startsWith("NEXT_PUBLIC_")));',
+        // whether a secret is set, not its value (documenso's license and AI feature flags)
+        "if (process.env.STRIPE_SECRET_KEY) initStripe();",
+        "const HAS_LICENSE_KEY = !!process.env.NEXT_PRIVATE_LICENSE_KEY;",
+        'const aiEnabled = process.env.GOOGLE_VERTEX_PROJECT_ID && process.env.GOOGLE_VERTEX_API_KEY ? "true" : "false";',
+        'if (process.env.API_KEY === undefined || typeof process.env.JWT_SECRET !== "string") throw new Error("missing");',
+        "const configured = Boolean(process.env.API_KEY);",
         // a list of names written in the file, none of them a secret's
         'for (const name of ["PORT", "HOST", "LOG_LEVEL"]) { if (!process.env[name]) throw new Error(`${name} is not set`); }',
         'const REQUIRED = ["PORT", "DATABASE_HOST"];\nREQUIRED.forEach((name) => { if (!process.env[name]) throw new Error(name); });',
@@ -614,6 +622,20 @@ describe("no-bare-env-secret", () => {
           // a map between the filter and the read may change the names
           code: "Object.keys(process.env).filter((key) => /^APP_/.test(key)).map((key) => key.slice(4)).forEach((key) => use(process.env[key]));",
           errors: [dynamicKeyRead("process.env", { line: 1, column: 109 })],
+        },
+        {
+          // a prefix that names a secret keeps secrets
+          code: 'const copy = Object.entries(process.env).filter(([key]) => key.startsWith("SECRET_"));',
+          errors: [wholeEnvRead("process.env", CALL, { line: 1, column: 14 })],
+        },
+        {
+          // compared with a value, or given on by `&&` / `||`: the value itself is used
+          code: 'if (process.env.API_KEY === "abc") grant();\nconst key = process.env.ENABLED && process.env.API_KEY;\nconst other = process.env.API_KEY || fallback;',
+          errors: [
+            bareSecretRead("API_KEY", "process.env", { line: 1, column: 5 }),
+            bareSecretRead("API_KEY", "process.env", { line: 2, column: 36 }),
+            bareSecretRead("API_KEY", "process.env", { line: 3, column: 15 }),
+          ],
         },
         {
           // a list that names a secret: it can read that secret
