@@ -32,11 +32,10 @@ function auditFindings(report: JsonReport): string[] {
 /** A .gitignore with every rule contract 002 requires, so that a fixture shows only its own finding. */
 const FULL_GITIGNORE = ["node_modules/", ".env", ".env.*", "!.env.example", "*.pem", "*.key", "*.crt", "*.p12", "secrets/", ""].join("\n");
 
-// Canaries: credential-shaped values that must never appear in any output.
-// eslint-disable-next-line secrets/no-hardcoded-secret -- a made-up canary, never valid
-const GITHUB_TOKEN = "ghp_R8fK2mQ9vL4xT7nB1cZ6wY3pH5jD0sA2gE9k";
-// eslint-disable-next-line secrets/no-hardcoded-secret -- a made-up canary, never valid
-const AWS_KEY_ID = "AKIAQ7X2M4R6T3W5Y2ZB";
+// Canaries: credential-shaped values that must never appear in any output. Built at run time so
+// that no token-shaped literal is committed (made up, never valid).
+const GITHUB_TOKEN = ["ghp_", "R8fK2mQ9vL4xT7nB1cZ6", "wY3pH5jD0sA2gE9k"].join("");
+const AWS_KEY_ID = ["AKIA", "Q7X2M4R6T3W5Y2ZB"].join("");
 const COMPOSE_LITERAL = "Zq8vR2mX7kPw4tLc9";
 const EXAMPLE_LITERAL = "a8f5f167f44f4964e6c998dee827110c";
 
