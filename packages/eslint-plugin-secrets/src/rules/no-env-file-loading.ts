@@ -186,15 +186,6 @@ export default createRule<Options, MessageIds>({
       readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
     },
   },
-  defaultOptions: [
-    {
-      allowInFiles: [],
-      ignoreTestFiles: true,
-      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
-      ignoreScripts: true,
-      scriptPatterns: [...DEFAULT_SCRIPT_PATTERNS],
-    },
-  ],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
     // tests load a test env file to run at all; that is setup, not a service reading its secrets

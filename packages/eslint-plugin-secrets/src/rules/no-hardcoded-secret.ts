@@ -440,15 +440,6 @@ export default createRule<Options, MessageIds>({
         "Hardcoded secret in '{{name}}' (\"{{preview}}\"). Secrets are injected at run time: read it with {{accessor}}() and keep the value in the secret store.",
     },
   },
-  defaultOptions: [
-    {
-      ignoreTestFiles: true,
-      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
-      extraPlaceholders: [],
-      checkFormats: true,
-      checkNames: true,
-    },
-  ],
   create(context, [options]) {
     const checker = new FileChecker(context, options);
     if (!checker.checkFormats && (!checker.checkNames || checker.inTestFile())) return {};
