@@ -54,7 +54,6 @@ export default createRule<Options, MessageIds>({
       badName: "Secret name '{{name}}' does not match the naming pattern /{{pattern}}/.",
     },
   },
-  defaultOptions: [{ pattern: DEFAULT_NAME_PATTERN, allowImportedNames: false }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     // The accessor's own implementation forwards the names it is given (`getSecret(name)`).

@@ -83,9 +83,6 @@ export default createRule<Options, MessageIds>({
       useAccessor: "Replace with {{accessor}}(\"{{name}}\").",
     },
   },
-  defaultOptions: [
-    { checkDynamicKeys: true, checkWholeEnv: true, allowChildProcessEnv: true, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] },
-  ],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     if (isInAccessorFile(context, settings) || !mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};

@@ -1,6 +1,6 @@
 import { DEFAULT_SCRIPT_PATTERNS, DEFAULT_TEST_FILE_PATTERNS } from "@secrets-suite/core";
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { calleeName, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
+import { calleeName, constInit, memberPropertyName, outermostValueNode, staticKeyName, staticStringOf, unwrapExpression } from "../util/ast.js";
 import { createRule } from "../util/create-rule.js";
 import { mayLoadEnvFiles } from "../util/mentions.js";
 import { fileGlobsSchema, fileMatchesGlobs } from "../util/globs.js";
@@ -186,15 +186,6 @@ export default createRule<Options, MessageIds>({
       readEnvFile: `{{loader}}() from '{{module}}' reads the env file '{{file}}' at run time. ${INJECTION}`,
     },
   },
-  defaultOptions: [
-    {
-      allowInFiles: [],
-      ignoreTestFiles: true,
-      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
-      ignoreScripts: true,
-      scriptPatterns: [...DEFAULT_SCRIPT_PATTERNS],
-    },
-  ],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? []) || !mayLoadEnvFiles(context)) return {};
     // tests load a test env file to run at all; that is setup, not a service reading its secrets
@@ -325,9 +316,7 @@ export default createRule<Options, MessageIds>({
     const isNodeRequire = (callee: TSESTree.Identifier): boolean => {
       const variable = ASTUtils.findVariable(sourceCode.getScope(callee), callee);
       if (!variable || variable.defs.length === 0) return true;
-      const definition = variable.defs[0];
-      if (variable.defs.length !== 1 || definition?.type !== "Variable" || definition.parent.kind !== "const") return false;
-      const init = definition.node.init;
+      const init = constInit(variable);
       return init?.type === AST_NODE_TYPES.CallExpression && calleeName(init.callee) === "createRequire";
     };
 

@@ -120,18 +120,6 @@ const OTHER_NAMED_PLACES: ReadonlySet<string> = new Set<string>([
 const isSetterName = (name: string): boolean => name.startsWith("set") && /^[A-Z]/.test(name.charAt(3));
 
 /**
- * The name a call's callee is known by, when it may be a setter's: `f` and `a.f` read directly
- * (nearly every call whose first argument is a string is `require(…)`, `t(…)`, `log(…)`).
- */
-function setterCandidate(callee: TSESTree.Node): string | undefined {
-  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
-  if (callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier) {
-    return callee.property.name;
-  }
-  return calleeName(callee);
-}
-
-/**
  * A quick look at where the literal goes: whether `targetsOf` may find a secret-like name for it,
  * `false` only when it will not. The common places (`{ key: v }`, `const name = v`,
  * `a.name = v`, `f(v)`) are read directly and their name tested with the classifier's cheap
@@ -164,7 +152,7 @@ function mayReachSecretLikeName(literal: TSESTree.Node, classifier: ClassifierOp
     }
     case AST_NODE_TYPES.CallExpression: {
       if (parent.arguments[0] !== value) return false;
-      const callee = setterCandidate(parent.callee);
+      const callee = calleeName(parent.callee);
       return callee !== undefined && isSetterName(callee) && mayBeSecretName(callee, classifier);
     }
     default:
@@ -211,7 +199,7 @@ function targetsOf(literal: TSESTree.Node, classifier: ClassifierOptions): reado
     case AST_NODE_TYPES.CallExpression: {
       // a setter: `sgMail.setApiKey("…")`, `client.setToken("…")`
       if (parent.arguments[0] !== value) return NO_TARGETS;
-      const callee = setterCandidate(parent.callee);
+      const callee = calleeName(parent.callee);
       return callee !== undefined && isSetterName(callee) && mayBeSecretName(callee, classifier)
         ? [{ name: callee, classifyAs: callee.slice(3) }]
         : NO_TARGETS;
@@ -440,15 +428,6 @@ export default createRule<Options, MessageIds>({
         "Hardcoded secret in '{{name}}' (\"{{preview}}\"). Secrets are injected at run time: read it with {{accessor}}() and keep the value in the secret store.",
     },
   },
-  defaultOptions: [
-    {
-      ignoreTestFiles: true,
-      testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS],
-      extraPlaceholders: [],
-      checkFormats: true,
-      checkNames: true,
-    },
-  ],
   create(context, [options]) {
     const checker = new FileChecker(context, options);
     if (!checker.checkFormats && (!checker.checkNames || checker.inTestFile())) return {};

@@ -88,7 +88,6 @@ export default createRule<Options, MessageIds>({
         "'{{name}}' has the public prefix '{{prefix}}' ({{frameworks}}) but is a server-side credential ({{why}}): its value is inlined into the client bundle and will be shipped to every browser. Keep it server-side under a name without the prefix, and call the service from server code.",
     },
   },
-  defaultOptions: [{ prefixes: [...DEFAULT_PUBLIC_ENV_PREFIXES], additionalPrefixes: [], allowNames: [] }],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};

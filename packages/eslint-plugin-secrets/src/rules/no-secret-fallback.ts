@@ -321,7 +321,6 @@ export default createRule<Options, MessageIds>({
         "Secret '{{name}}' is put into a string without a check that it is set: when it is missing, {{source}} gives undefined and the string silently says \"undefined\". Check it first and fail fast (if it is missing, throw), or read it with the accessor.",
     },
   },
-  defaultOptions: [{ allowInFiles: [], checkInterpolation: false, ignoreTestFiles: true, testFilePatterns: [...DEFAULT_TEST_FILE_PATTERNS] }],
   create(context, [options]) {
     if (fileMatchesGlobs(context, options.allowInFiles ?? [])) return {};
     // a test may point what it reads at a local service when the variable is not set

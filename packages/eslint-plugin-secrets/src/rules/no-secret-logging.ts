@@ -332,14 +332,6 @@ export default createRule<Options, MessageIds>({
       responseWholeEnv: "The whole of {{name}}, every secret in it, reaches {{sink}}; secrets must never be sent in an HTTP response.",
     },
   },
-  defaultOptions: [
-    {
-      loggers: [...DEFAULT_LOGGERS],
-      logMethods: [...DEFAULT_LOG_METHODS],
-      responseObjects: [...DEFAULT_RESPONSE_OBJECTS],
-      redactingModules: [DEFAULT_IMPORT_FROM],
-    },
-  ],
   create(context, [options]) {
     const settings = getSecretsSettings(context);
     if (!mayReadSecrets(context, settings.accessors, settings.envAccessors)) return {};

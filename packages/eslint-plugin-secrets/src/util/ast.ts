@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
 
 /** Nodes that change a value's type, not the value: `x!`, `x as T`, `x satisfies T`, `<T>x`. */
 export const TRANSPARENT_WRAPPERS: ReadonlySet<AST_NODE_TYPES> = new Set([
@@ -123,4 +123,15 @@ export function calleeName(callee: TSESTree.Node): string | undefined {
   if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
   if (inner.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(inner);
   return undefined;
+}
+
+/**
+ * The initial value of a variable declared once, by `const`, as a plain identifier
+ * (`const NAME = …`): the value it holds wherever it is read. Anything else may hold another value.
+ */
+export function constInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  const definition = variable.defs[0];
+  if (variable.defs.length !== 1 || definition?.type !== "Variable") return undefined;
+  if (definition.parent.kind !== "const" || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return definition.node.init ?? undefined;
 }

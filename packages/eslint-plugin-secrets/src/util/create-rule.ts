@@ -49,8 +49,8 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, SecretsRuleDocs>>,
 ): TSESLint.RuleModule<MessageIds, Options, SecretsRuleDocs> & { name: string } {
   const created = createRuleWithDocs(rule);
-  // the defaults RuleCreator applies, in its order of precedence
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Readonly<Options>;
+  // the defaults RuleCreator applies (`meta.defaultOptions`, which ESLint and the docs read too)
+  const defaults = (rule.meta.defaultOptions ?? []) as Readonly<Options>;
   const applied: Array<{ readonly input: readonly unknown[]; readonly options: Options }> = [];
   return {
     ...created,

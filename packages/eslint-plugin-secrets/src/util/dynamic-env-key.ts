@@ -38,10 +38,8 @@ function keyIdentifier(read: TSESTree.Node): TSESTree.Identifier | undefined {
   return inner?.type === AST_NODE_TYPES.Identifier ? inner : undefined;
 }
 
-/** The function whose parameter `identifier` is, and the parameter's index. */
-function parameterOf(identifier: TSESTree.Identifier, scope: TSESLint.Scope.Scope): { fn: FunctionNode; index: number } | undefined {
-  const reference = scope.references.find((candidate) => candidate.identifier === identifier);
-  const definition = reference?.resolved?.defs[0];
+/** For the definition of a plain parameter, its function and its index (`(_, key) =>`: 1). */
+function parameterOf(definition: TSESLint.Scope.Definition | undefined): { fn: FunctionNode; index: number } | undefined {
   if (definition?.type !== "Parameter") return undefined;
   const fn = definition.node as FunctionNode;
   const index = fn.params.findIndex((parameter) => parameter === definition.name);
@@ -80,8 +78,7 @@ function keptPrefix(filter: TSESTree.Node): string | undefined {
   const receiver = unwrapExpression(call.callee.object);
   if (method === "test" && receiver.type === AST_NODE_TYPES.Literal && "regex" in receiver) {
     // only a plain anchored prefix: /^debug_/i, not /^(.*)$/ or /secret/
-    const prefix = /^\^([A-Za-z0-9_]+)$/.exec(receiver.regex.pattern)?.[1];
-    return prefix;
+    return /^\^([A-Za-z0-9_]+)$/.exec(receiver.regex.pattern)?.[1];
   }
   if (method === "startsWith") {
     const [argument] = call.arguments;
@@ -102,8 +99,7 @@ function isFilteredEnvKeyCallback(
   isSecretName: (name: string) => boolean,
 ): boolean {
   const call = fn.parent;
-  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
-  if (call.arguments[0] !== fn) return false;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
   let link: TSESTree.Node = call;
   let expectedIndex: number | undefined = index;
   let filteredByPrefix = false;
@@ -198,11 +194,11 @@ function namesOfKey(key: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode
     if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) return namesOfList(loop.right, sourceCode, hops - 1);
     return definition.node.init == null ? undefined : namesOfKey(definition.node.init, sourceCode, hops - 1);
   }
-  if (definition?.type === "Parameter") {
+  const parameter = parameterOf(definition);
+  if (parameter) {
     // `LIST.forEach((name) => …)`: the element the array method passes first
-    const fn = definition.node as FunctionNode;
-    const call = fn.parent;
-    if (fn.params[0] !== definition.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return undefined;
+    const call = parameter.fn.parent;
+    if (parameter.index !== 0 || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== parameter.fn) return undefined;
     if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const method = memberPropertyName(call.callee);
     if (method === undefined || ELEMENT_CALLBACK_METHODS.get(method) !== 0) return undefined;
@@ -226,7 +222,8 @@ export function isNonSecretDynamicKey(
   // names written in the file, none of them a secret's
   const names = namesOfKey(key, sourceCode, MAX_NAME_HOPS);
   if (names !== undefined && names.length > 0 && !names.some(isSecretName)) return true;
-  const parameter = parameterOf(key, sourceCode.getScope(key));
+  // a parameter assigned again may hold anything: `definitionOf` leaves it out
+  const parameter = parameterOf(definitionOf(key, sourceCode));
   if (!parameter) return false;
   if (isProxyKeyTrap(parameter.fn, parameter.index)) return true;
   // `Object.keys(process.env)` lists the names of the very object the read is of

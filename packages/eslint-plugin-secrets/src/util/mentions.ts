@@ -58,13 +58,6 @@ export function mayReadSecrets(
   return facts.envAccessor === true;
 }
 
-/**
- * Whether the file's text can load an env file: every loader the rule knows names itself in the
- * file (`dotenv` and its kin, `loadEnvFile`, `@next/env`'s `loadEnvConfig`, `@nestjs/config`, whose `ConfigModule.forRoot()` loads
- * `.env` without naming it), and a file read is reported only when its path, written in the file,
- * names an env file (`.env`, `.env.local`, `ENV_FILE`, `envPath`). Not `process.env`: most files
- * that read the environment load nothing.
- */
 // `.env` at the end of a string, with what a file name may add (`".env"`, `"config/production.env"`,
 // `` `${dir}/.env.local` ``, `` `.env.${mode}` ``), not a member (`process.env.X`, `import.meta.env[key]`)
 const ENV_FILE_LOADING = /dotenv|loadenvfile|loadenvconfig|@next\/env|@nestjs\/config|\.env[\w.\-/]*(?:["'`]|\$\{)|env_?file|envpath/i;
@@ -74,6 +67,13 @@ export function textMayLoadEnvFiles(text: string): boolean {
   return ENV_FILE_LOADING.test(text);
 }
 
+/**
+ * Whether the file's text can load an env file: every loader the rule knows names itself in the
+ * file (`dotenv` and its kin, `loadEnvFile`, `@next/env`'s `loadEnvConfig`, `@nestjs/config`,
+ * whose `ConfigModule.forRoot()` loads `.env` without naming it), and a file read is reported only
+ * when its path, written in the file, names an env file (`.env`, `.env.local`, `ENV_FILE`,
+ * `envPath`). Not `process.env`: most files that read the environment load nothing.
+ */
 export function mayLoadEnvFiles(context: Context): boolean {
   const facts = factsOf(context);
   facts.mayLoadEnvFiles ??= textMayLoadEnvFiles(facts.text);

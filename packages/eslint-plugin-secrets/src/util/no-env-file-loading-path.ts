@@ -8,7 +8,7 @@
  * reported.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { calleeName, unwrapExpression } from "./ast.js";
+import { calleeName, constInit, unwrapExpression } from "./ast.js";
 
 /** Static text, or `undefined` for a part whose value is unknown (a template hole). */
 type PathPart = string | undefined;
@@ -23,13 +23,6 @@ const MAX_DEPTH = 4;
 const HOLE = "${…}";
 
 type Scope = TSESLint.Scope.Scope;
-
-function constInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
-  const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || definition?.type !== "Variable") return undefined;
-  if (definition.parent.kind !== "const" || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return definition.node.init ?? undefined;
-}
 
 /** `a + "/.env"` and nested concatenations, flattened into parts. */
 function concatenationParts(node: TSESTree.Node, scope: Scope, depth: number): PathPart[] {

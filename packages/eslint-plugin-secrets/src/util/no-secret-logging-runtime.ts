@@ -12,7 +12,7 @@
  * itself, and is treated so.
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
+import { constInit, memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
 
 type Scope = TSESLint.Scope.Scope;
 
@@ -120,14 +120,13 @@ export function returnsRedactedSecret(
   const variable = ASTUtils.findVariable(scope, object);
   if (moduleBinding(variable, modules)?.kind === "module") return true;
   // const secrets = createSecrets({ ... }), const secrets = await createAsyncSecrets(...)
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type !== "Variable" || definition.node.id.type !== AST_NODE_TYPES.Identifier) return false;
-  if (definition.parent.kind !== "const" || !definition.node.init) return false;
-  let init = unwrapExpression(definition.node.init);
+  const written = variable ? constInit(variable) : undefined;
+  if (!variable || !written) return false;
+  let init = unwrapExpression(written);
   if (init.type === AST_NODE_TYPES.AwaitExpression) init = unwrapExpression(init.argument);
   return (
     init.type === AST_NODE_TYPES.CallExpression &&
-    isFactory(init.callee, variable!.scope, modules) &&
+    isFactory(init.callee, variable.scope, modules) &&
     returnsWrappedValues(init)
   );
 }

@@ -4,7 +4,7 @@
  * (directly, as a member of an `as const` or `Object.freeze` object, or as a string enum member).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from "@typescript-eslint/utils";
-import { memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
+import { constInit, memberPropertyName, staticKeyName, staticStringOf, unwrapExpression } from "./ast.js";
 
 export type StaticName =
   | { readonly kind: "static"; readonly name: string }
@@ -20,16 +20,6 @@ const MAX_DEPTH = 8;
 
 function isImported(variable: TSESLint.Scope.Variable): boolean {
   return variable.defs.some((definition) => definition.type === "ImportBinding");
-}
-
-function constInit(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
-  const definition = variable.defs[0];
-  if (variable.defs.length !== 1 || definition?.type !== "Variable") return undefined;
-  const declaration = definition.parent;
-  if (declaration.kind !== "const") return undefined;
-  const declarator = definition.node;
-  if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  return declarator.init ?? undefined;
 }
 
 interface FrozenObject {

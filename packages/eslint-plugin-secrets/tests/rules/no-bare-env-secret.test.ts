@@ -662,6 +662,11 @@ describe("no-bare-env-secret", () => {
           errors: [dynamicKeyRead("process.env", { line: 1, column: 57 })],
         },
         {
+          // a trap's key assigned again is no longer what the proxy's user asked for
+          code: 'const env = new Proxy(process.env, { get(_, key) { key = "API_" + String(key); return process.env[key]; } });',
+          errors: [dynamicKeyRead("process.env", { line: 1, column: 87 })],
+        },
+        {
           // shown to the browser, not handed to a child process
           code: "window.ENV = { ...process.env };",
           errors: [wholeEnvRead("process.env", SPREAD, { line: 1, column: 16 })],
